@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "chotei.accounts"
+    verbose_name = "職員・権限"

@@ -1,0 +1,35 @@
+"""Who may do what (IM-01, IM-02): roles decide; committee members see only their panels' cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chotei.accounts.models import Role
+
+SEE_ALL = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.AUDITOR, Role.ADMIN})
+CASE_OPERATORS = frozenset({Role.SECRETARIAT, Role.CHAIR})
+
+
+class NotPermitted(Exception):
+    """The user's role does not allow this (HTTP 403)."""
+
+
+def role_of(user: Any) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    profile = getattr(user, "profile", None)
+    if profile is not None:
+        return str(profile.role)
+    return Role.ADMIN if user.is_superuser else None
+
+
+def require_role(user: Any, *roles: str) -> str:
+    role = role_of(user)
+    if role not in roles:
+        labels = "・".join(Role(r).label for r in roles)
+        raise NotPermitted(f"この操作は{labels}のみ行えます")
+    return role
+
+
+def require_operator(user: Any) -> str:
+    return require_role(user, *CASE_OPERATORS)

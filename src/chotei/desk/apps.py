@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeskConfig(AppConfig):
+    name = "chotei.desk"
+    verbose_name = "事務局デスク"

@@ -1,0 +1,71 @@
+"""Reads of cases, scoped to what the user may see (IM-01); every opening of a case is audited (DP-22)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from chotei.accounts.models import Role
+from chotei.accounts.permissions import SEE_ALL, role_of
+from chotei.audit.models import AuditEvent
+from chotei.audit.services import audit_record
+from chotei.disputes.models import Case, PanelSeat
+from chotei.disputes.services.core import NotFound
+from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS
+
+DUE_STATES = [s.value for s in STEP_TARGET_BUSINESS_DAYS]
+
+
+def cases_visible_to(user: Any) -> QuerySet[Case]:
+    """Staff see all; a member only cases of panels they sit on; an insurer only its own cases."""
+    role = role_of(user)
+    if role in SEE_ALL:
+        return Case.objects.all()
+    if role == Role.MEMBER and user.profile.member_id:
+        return Case.objects.filter(
+            pk__in=PanelSeat.objects.filter(member_id=user.profile.member_id).values("case_id")
+        )
+    if role == Role.INSURER and user.profile.organization_id:
+        return Case.objects.filter(parties__party__organization_id=user.profile.organization_id).distinct()
+    return Case.objects.none()
+
+
+@dataclasses.dataclass
+class CaseFilter:
+    state: str = ""
+    office: str = ""
+    member: int | None = None
+    overdue: bool = False
+    fiscal_year: int | None = None
+    q: str = ""
+
+
+def case_list(*, user: Any, filters: CaseFilter, today: dt.date) -> QuerySet[Case]:
+    """The desk list: newest first, each filter an indexed predicate (see bench/desk.py)."""
+    qs = cases_visible_to(user)
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.office:
+        qs = qs.filter(office=filters.office)
+    if filters.fiscal_year:
+        qs = qs.filter(fiscal_year=filters.fiscal_year)
+    if filters.member:
+        qs = qs.filter(pk__in=PanelSeat.objects.filter(member_id=filters.member).values("case_id"))
+    if filters.overdue:
+        # DP-10: late in any state that has a target, result_notified included.
+        qs = qs.filter(due_on__lt=today, state__in=DUE_STATES)
+    if filters.q:
+        qs = qs.filter(Q(number=filters.q) | Q(applicant_name__startswith=filters.q))
+    return qs.order_by("-received_on", "-id")
+
+
+def case_get(*, user: Any, case_id: int) -> Case:
+    try:
+        case = cases_visible_to(user).prefetch_related("parties__party", "parties__agent").get(pk=case_id)
+    except Case.DoesNotExist as exc:
+        raise NotFound(f"事案 {case_id} は見つかりません") from exc
+    audit_record(event_type=AuditEvent.Type.CASE_VIEWED, actor=user, case_id=case.pk)
+    return case

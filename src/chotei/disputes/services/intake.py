@@ -1,0 +1,184 @@
+"""受付 — receiving an application (DP-01..DP-05, 令13条, 規程4条)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from chotei.audit.models import AuditEvent
+from chotei.audit.services import audit_record
+from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
+from chotei.disputes.services import guards
+from chotei.disputes.services.core import fiscal_year_of, ledger_write, step_due, today
+from chotei.disputes.services.notify import notify_on_commit
+from chotei.parties.models import Party
+from chotei.rules import application, offices
+from chotei.rules.notices import NoticeKind
+from chotei.rules.states import CaseState
+
+
+@dataclasses.dataclass
+class PartyInput:
+    name: str
+    address: str
+    kind: str = Party.Kind.PERSON
+    postcode: str = ""
+    organization_id: int | None = None
+    party_id: int | None = None  # an already registered party (e.g. an insurer)
+
+
+@dataclasses.dataclass
+class ApplicationInput:
+    """An application's DP-02 items as filed, by post or online."""
+
+    applicant: PartyInput
+    respondent: PartyInput
+    applicant_role: str
+    respondent_role: str
+    category: str
+    channel: str
+    office: str
+    applied_on: dt.date | None
+    matters_sought: str
+    issues: str
+    negotiation_history: str
+    claim: str
+    accident_summary: str
+    other_bodies: str
+    accident_date: dt.date | None = None
+    other_facts: str = ""
+    decision_notified_on: dt.date | None = None
+    negotiator_case: bool = False
+    negotiator_consent: bool = False
+    applicant_agent: PartyInput | None = None
+    respondent_agent: PartyInput | None = None
+    received_on: dt.date | None = None
+
+    def rule_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            k: getattr(self, k)
+            for k in (
+                "applicant_role",
+                "applied_on",
+                "matters_sought",
+                "issues",
+                "negotiation_history",
+                "claim",
+                "accident_summary",
+                "other_bodies",
+                "decision_notified_on",
+                "negotiator_case",
+                "negotiator_consent",
+            )
+        }
+        data.update(
+            applicant_name=self.applicant.name,
+            applicant_address=self.applicant.address,
+            respondent_name=self.respondent.name,
+            respondent_address=self.respondent.address,
+        )
+        for side in ("applicant", "respondent"):
+            agent = getattr(self, f"{side}_agent")
+            if agent is not None:
+                data[f"{side}_agent"] = True
+                data[f"{side}_agent_name"] = agent.name
+                data[f"{side}_agent_address"] = agent.address
+        return data
+
+
+def _normalized(data: ApplicationInput) -> ApplicationInput:
+    """NFKC every text so full-width digits and half-width kana are stored one way."""
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(data):
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            changes[f.name] = application.normalize(value)
+        elif isinstance(value, PartyInput):
+            changes[f.name] = dataclasses.replace(
+                value,
+                name=application.normalize(value.name),
+                address=application.normalize(value.address),
+                postcode=application.normalize(value.postcode),
+            )
+    return dataclasses.replace(data, **changes)
+
+
+def _party(data: PartyInput) -> Party:
+    if data.party_id is not None:
+        return Party.objects.get(pk=data.party_id)
+    return Party.objects.create(
+        name=data.name,
+        address=data.address,
+        kind=data.kind,
+        postcode=data.postcode,
+        organization_id=data.organization_id,
+    )
+
+
+def next_case_number(office: str, fiscal_year: int) -> str:
+    seq, _ = CaseNumberSequence.objects.select_for_update().get_or_create(
+        office=office, fiscal_year=fiscal_year
+    )
+    seq.last += 1
+    seq.save(update_fields=["last"])
+    return f"{fiscal_year}{offices.OFFICE_SHORT[office]}第{seq.last:05d}号"
+
+
+def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
+    """Register an application: validated in full before anything is written (DP-02 names the item)."""
+    guards.operator(actor)
+    data = _normalized(data)
+    application.check_application(data.rule_data())
+    received = data.received_on or today()
+    fy = fiscal_year_of(received)
+    with transaction.atomic():
+        applicant, respondent = _party(data.applicant), _party(data.respondent)
+        case = Case.objects.create(
+            number=next_case_number(data.office, fy),
+            office=data.office,
+            state=CaseState.RECEIVED,
+            category=data.category,
+            channel=data.channel,
+            applicant_role=data.applicant_role,
+            applied_on=data.applied_on,
+            matters_sought=data.matters_sought,
+            issues=data.issues,
+            negotiation_history=data.negotiation_history,
+            claim=data.claim,
+            accident_summary=data.accident_summary,
+            accident_date=data.accident_date,
+            other_facts=data.other_facts,
+            other_bodies=data.other_bodies,
+            decision_notified_on=data.decision_notified_on,
+            negotiator_case=data.negotiator_case,
+            received_on=received,
+            fiscal_year=fy,
+            state_changed_at=timezone.now(),
+            due_on=step_due(CaseState.RECEIVED, received),
+            applicant_name=applicant.name,
+            respondent_name=respondent.name,
+        )
+        for side, party, role, agent in (
+            (CaseParty.Side.APPLICANT, applicant, data.applicant_role, data.applicant_agent),
+            (CaseParty.Side.RESPONDENT, respondent, data.respondent_role, data.respondent_agent),
+        ):
+            CaseParty.objects.create(
+                case=case, side=side, party=party, role=role, agent=_party(agent) if agent else None
+            )
+        ledger_write(
+            case,
+            action="receive",
+            actor=actor,
+            on=received,
+            description=f"申請受付（{case.get_channel_display()}、規程第4条）",
+        )
+        audit_record(
+            event_type=AuditEvent.Type.CASE_CREATED, actor=actor, case_id=case.pk, number=case.number
+        )
+        # DP-05 (規程4条の2): the other party is told of the application without delay.
+        notify_on_commit(case.pk, [NoticeKind.RECEIPT], actor)
+    return case

@@ -1,0 +1,240 @@
+"""The procedure's steps, each one ``case_step`` call (DP-06..DP-09, DP-17..DP-19)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from chotei.disputes.models import Amendment, Case, CaseParty
+from chotei.disputes.services import guards
+from chotei.disputes.services.core import case_change, case_step, today
+from chotei.disputes.services.notify import notify_on_commit
+from chotei.rules import application, screening
+from chotei.rules.articles import rules
+from chotei.rules.errors import RuleViolation
+from chotei.rules.notices import NoticeKind
+from chotei.rules.states import Action, CaseState
+
+
+def case_start_screening(*, actor: Any, case_id: int, version: int) -> Case:
+    guards.operator(actor)
+    return case_step(actor=actor, case_id=case_id, version=version, action=Action.START_SCREENING)
+
+
+def case_accept(*, actor: Any, case_id: int, version: int, dispatch_on: dt.date | None = None) -> Case:
+    """受理: both parties are told (DP-08); the respondent gets its statement deadline (DP-16)."""
+    guards.operator(actor)
+    dispatch = dispatch_on or today()
+
+    def apply(case: Case) -> list[str]:
+        case.acceptance_dispatched_on = dispatch
+        case.statement_due_on = screening.respondent_statement_deadline(dispatch)
+        return ["acceptance_dispatched_on", "statement_due_on"]
+
+    case = case_step(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action=Action.ACCEPT,
+        apply=apply,
+        description="受理（規程第5条第3項）、答弁書提出期限を通知（規程第15条第7項）",
+    )
+    notify_on_commit(
+        case.pk,
+        [NoticeKind.ACCEPTANCE_APPLICANT, NoticeKind.ACCEPTANCE_RESPONDENT, NoticeKind.STATEMENT_REQUEST],
+        actor,
+    )
+    return case
+
+
+def case_refuse(*, actor: Any, case_id: int, version: int, ground_code: str) -> Case:
+    """不受理 on a ground of 規程5条1項 / 令15条 (DP-06), with DP-07 guidance on ground 9."""
+    guards.operator(actor)
+    ground = screening.ground(ground_code)
+    message = screening.refusal_message(ground)
+
+    def apply(case: Case) -> list[str]:
+        case.refusal_ground = ground.code
+        case.end_reason = message
+        return ["refusal_ground", "end_reason"]
+
+    case = case_step(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action=Action.REFUSE,
+        apply=apply,
+        description=message,
+        ground=ground.code,
+    )
+    notify_on_commit(case.pk, [NoticeKind.REFUSAL], actor)
+    return case
+
+
+def case_amend(
+    *,
+    actor: Any,
+    case_id: int,
+    version: int,
+    matters_sought: str,
+    requested_on: dt.date | None = None,
+    refuse_reason: str = "",
+) -> Case:
+    """求める事項の変更 (DP-09, 規程5条の2): only that item, before the deadline; the respondent is told.
+
+    A refusal (it would greatly delay the procedure) is recorded with its reason and changes nothing."""
+    guards.operator(actor)
+    after = application.normalize(matters_sought)
+    if not after:
+        raise RuleViolation(
+            "変更後の求める事項がありません", rules("第5条の2", "DP-09"), field="matters_sought"
+        )
+    requested = requested_on or today()
+
+    def apply(case: Case) -> list[str]:
+        if case.state not in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW):
+            raise RuleViolation(
+                f"「{case.state_label}」の事案の求める事項は変更できません",
+                rules("第5条の2", "DP-09"),
+                field="state",
+            )
+        screening.check_amendment(case.acceptance_dispatched_on, requested)
+        Amendment.objects.create(
+            case=case,
+            before=case.matters_sought,
+            after=after,
+            requested_on=requested,
+            accepted=not refuse_reason,
+            refusal_reason=refuse_reason,
+        )
+        if refuse_reason:
+            return []
+        case.matters_sought = after
+        return ["matters_sought"]
+
+    case = case_change(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action="amend",
+        apply=apply,
+        description=("求める事項の変更を認めない（規程第5条の2）: " + refuse_reason)
+        if refuse_reason
+        else "求める事項の変更（規程第5条の2）",
+    )
+    if not refuse_reason:
+        notify_on_commit(case.pk, [NoticeKind.AMENDMENT], actor)
+    return case
+
+
+def case_record_result(*, actor: Any, case_id: int, version: int, result: str, reasons: str) -> Case:
+    """審理結果 (DP-17, 規程16条): 変更 / 非変更 of the insurer's decision, with reasons, decided at a
+    meeting of the panel with a quorum present (規程12条)."""
+    guards.operator(actor)
+    reasons = application.normalize(reasons)
+    if result not in Case.Result.values:
+        raise RuleViolation("審理結果は「変更」又は「非変更」です", rules("第16条", "DP-17"), field="result")
+    if not reasons:
+        raise RuleViolation("審理結果の理由がありません", rules("第16条", "DP-17"), field="reasons")
+
+    def guard(case: Case) -> None:
+        if not case.meetings.filter(recorded_at__isnull=False).exists():
+            raise RuleViolation(
+                "定足数を満たした委員会の期日調書がないため審理結果を記録できません",
+                rules("第12条", "DP-11"),
+                field="meeting",
+            )
+
+    def apply(case: Case) -> list[str]:
+        case.result, case.result_reasons = result, reasons
+        return ["result", "result_reasons"]
+
+    case = case_step(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action=Action.RECORD_RESULT,
+        guard=guard,
+        apply=apply,
+        description=f"審理結果「{Case.Result(result).label}」を通知（規程第16条）",
+    )
+    notify_on_commit(case.pk, [NoticeKind.RESULT], actor)
+    return case
+
+
+def case_explain_result(*, actor: Any, case_id: int, side: str) -> None:
+    """On a party's request, the result is explained in writing (DP-17, 規程16条)."""
+    guards.operator(actor)
+    if side not in CaseParty.Side.values:
+        raise RuleViolation("説明を求めた当事者を選んでください", rules("第16条", "DP-17"), field="side")
+
+    def apply(case: Case) -> list[str]:
+        if case.state not in (CaseState.RESULT_NOTIFIED, CaseState.CLOSED) or not case.result:
+            raise RuleViolation(
+                "審理結果の通知前は説明書を発出できません", rules("第16条", "DP-17"), field="state"
+            )
+        return []
+
+    case = case_change(
+        actor=actor,
+        case_id=case_id,
+        version=None,
+        action="explain",
+        apply=apply,
+        description=f"審理結果の説明を書面で行う（{CaseParty.Side(side).label}の求め、規程第16条）",
+    )
+    notify_on_commit(case.pk, [NoticeKind.EXPLANATION], actor, side=side)
+
+
+def case_close(*, actor: Any, case_id: int, version: int) -> Case:
+    guards.operator(actor)
+    return case_step(actor=actor, case_id=case_id, version=version, action=Action.CLOSE)
+
+
+def case_terminate(*, actor: Any, case_id: int, version: int, reason: str) -> Case:
+    """打切り (DP-18, 規程17条): on a screening ground or no prospect of resolution; the notice points
+    the parties to litigation and other routes."""
+    guards.operator(actor)
+    reason = application.normalize(reason)
+    if not reason:
+        raise RuleViolation("打切りの理由がありません", rules("第17条", "DP-18"), field="reason")
+
+    def apply(case: Case) -> list[str]:
+        case.end_reason = reason
+        return ["end_reason"]
+
+    case = case_step(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action=Action.TERMINATE,
+        apply=apply,
+        description=f"紛争処理の打切り（規程第17条）: {reason}",
+    )
+    notify_on_commit(case.pk, [NoticeKind.TERMINATION], actor)
+    return case
+
+
+def case_withdraw(
+    *, actor: Any, case_id: int, version: int, channel: str = "post", requested_on: dt.date | None = None
+) -> Case:
+    """取下げ (DP-19, 規程18条): at any time, in writing or electronically; the respondent is told."""
+    guards.operator(actor)
+    if channel not in Case.Channel.values:
+        raise RuleViolation("取下げは書面又は電子により行います", rules("第18条", "DP-19"), field="channel")
+    on = requested_on or today()
+
+    def apply(case: Case) -> list[str]:
+        case.end_reason = f"申請人による取下げ（{Case.Channel(channel).label}、{on.isoformat()}）"
+        return ["end_reason"]
+
+    case = case_step(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action=Action.WITHDRAW,
+        apply=apply,
+        description="申請の取下げ（規程第18条）",
+    )
+    notify_on_commit(case.pk, [NoticeKind.WITHDRAWAL], actor)
+    return case

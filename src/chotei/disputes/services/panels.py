@@ -1,0 +1,206 @@
+"""Panels (紛争処理委員会) and their meetings (DP-11, DP-15, CM-05)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from chotei.audit.models import AuditEvent
+from chotei.committee.models import CommitteeMember, InterestDeclaration
+from chotei.disputes.models import Attendance, Case, Meeting, Observer, Panel, PanelSeat
+from chotei.disputes.services import guards
+from chotei.disputes.services.core import NotFound, case_change, case_step, today
+from chotei.rules import panel as panel_rules
+from chotei.rules.articles import act, rules
+from chotei.rules.errors import RuleViolation
+from chotei.rules.states import OPEN_STATES, Action
+
+
+def party_keys(case: Case) -> set[str]:
+    """The interest keys of both parties and their agents, matched against declarations (CM-05)."""
+    keys: set[str] = set()
+    for cp in case.parties.select_related("party", "agent"):
+        keys |= cp.party.interest_keys
+        if cp.agent is not None:
+            keys |= cp.agent.interest_keys
+    return keys
+
+
+def member_infos(members: Any = None) -> list[panel_rules.MemberInfo]:
+    """Members as the rules see them, with declared interests and open caseload (for balancing)."""
+    qs = CommitteeMember.objects.all() if members is None else members
+    qs = qs.annotate(
+        open_cases=Count("seats", filter=Q(seats__case__state__in=[s.value for s in OPEN_STATES]))
+    )
+    interests: dict[int, set[str]] = {}
+    for decl in InterestDeclaration.objects.filter(member__in=[m.pk for m in qs]):
+        interests.setdefault(decl.member_id, set()).add(decl.key)
+    return [
+        panel_rules.MemberInfo(
+            id=m.pk,
+            name=m.name,
+            qualification=m.qualification,
+            office=m.office,
+            interests=frozenset(interests.get(m.pk, ())),
+            open_cases=m.open_cases,
+            active=m.active,
+        )
+        for m in qs
+    ]
+
+
+def panel_suggest(*, case_id: int, limit: int = 3) -> list[panel_rules.PanelProposal]:
+    """Valid panels for the case (DP-11), preferring its office and the least-loaded members."""
+    case = Case.objects.get(pk=case_id)
+    pool = member_infos(CommitteeMember.objects.filter(active=True))
+    return panel_rules.suggest_panels(pool, party_keys(case), case.office, limit=limit)
+
+
+def panel_appoint(*, actor: Any, case_id: int, version: int, member_ids: list[int], chief_id: int) -> Case:
+    """The chair names ≥3 members incl. a lawyer, none conflicted, one chief (DP-11, 法23-7第2-3項)."""
+    guards.chair(actor)
+    ids = list(dict.fromkeys(int(i) for i in member_ids))
+    members = {m.id: m for m in member_infos(CommitteeMember.objects.filter(pk__in=ids))}
+    unknown = [i for i in ids if i not in members]
+    if unknown:
+        raise RuleViolation(
+            f"委員が見つかりません: {unknown}", act("第23条の7第2項", "DP-11"), field="members"
+        )
+
+    def guard(case: Case) -> None:
+        panel_rules.check_panel([members[i] for i in ids], chief_id, party_keys(case))
+
+    def apply(case: Case) -> list[str]:
+        panel = Panel.objects.create(
+            case=case,
+            appointed_on=today(),
+            appointed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        PanelSeat.objects.bulk_create(
+            PanelSeat(panel=panel, case=case, member_id=i, is_chief=(i == chief_id)) for i in ids
+        )
+        return []
+
+    names = "、".join(members[i].name + ("（主任）" if i == chief_id else "") for i in ids)
+    return case_step(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action=Action.APPOINT_PANEL,
+        guard=guard,
+        apply=apply,
+        description=f"紛争処理委員会を指名: {names}（法第23条の7）",
+        members=ids,
+        chief=chief_id,
+    )
+
+
+def _panel_of(case: Case) -> Panel:
+    try:
+        return case.panel
+    except Panel.DoesNotExist as exc:
+        raise RuleViolation(
+            "紛争処理委員会が指名されていません", act("第23条の7第2項", "DP-11"), field="panel"
+        ) from exc
+
+
+def chief_member(
+    case: Case, member_id: int | None, what: str, article_ref: str, obligation: str
+) -> CommitteeMember:
+    seat = _panel_of(case).seats.select_related("member").filter(is_chief=True).first()
+    if seat is None or (member_id is not None and seat.member_id != int(member_id)):
+        raise RuleViolation(f"{what}は主任委員が行います", rules(article_ref, obligation), field="chief")
+    return seat.member
+
+
+def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, place: str) -> Meeting:
+    guards.operator(actor)
+    holder: dict[str, Meeting] = {}
+
+    def apply(case: Case) -> list[str]:
+        _panel_of(case)
+        holder["m"] = Meeting.objects.create(case=case, scheduled_for=scheduled_for, place=place)
+        return []
+
+    case_change(
+        actor=actor,
+        case_id=case_id,
+        version=None,
+        action="meeting_schedule",
+        apply=apply,
+        description=f"期日を指定: {timezone.localtime(scheduled_for):%Y-%m-%d %H:%M} {place}",
+        event_type=AuditEvent.Type.MEETING,
+    )
+    return holder["m"]
+
+
+def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int], minutes: str) -> Meeting:
+    """期日調書 (DP-20) — only with a majority of the panel present (DP-11, 規程12条)."""
+    guards.operator(actor)
+    try:
+        case_id = Meeting.objects.values_list("case_id", flat=True).get(pk=meeting_id)
+    except Meeting.DoesNotExist as exc:
+        raise NotFound(f"期日 {meeting_id} は見つかりません") from exc
+    present = {int(i) for i in present_member_ids}
+    holder: dict[str, Meeting] = {}
+
+    def apply(case: Case) -> list[str]:
+        meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+        if meeting.recorded_at is not None:
+            raise RuleViolation("この期日の調書は作成済みです", rules("第12条", "DP-20"), field="meeting")
+        seats = list(_panel_of(case).seats.values_list("member_id", flat=True))
+        stray = present - set(seats)
+        if stray:
+            raise RuleViolation(
+                "委員会の構成員でない者が出席者に含まれています", rules("第12条", "DP-11"), field="present"
+            )
+        panel_rules.check_quorum(len(present), len(seats))
+        if not minutes.strip():
+            raise RuleViolation("期日調書の内容がありません", rules("第20条", "DP-20"), field="minutes")
+        Attendance.objects.bulk_create(
+            Attendance(meeting=meeting, member_id=m, present=m in present) for m in seats
+        )
+        meeting.minutes, meeting.recorded_at = minutes, timezone.now()
+        meeting.save(update_fields=["minutes", "recorded_at"])
+        holder["m"] = meeting
+        return []
+
+    case_change(
+        actor=actor,
+        case_id=case_id,
+        version=None,
+        action="meeting_record",
+        apply=apply,
+        description=f"期日調書を作成（出席 {len(present)} 名、規程第12条）",
+        event_type=AuditEvent.Type.MEETING,
+        meeting=meeting_id,
+    )
+    return holder["m"]
+
+
+def observer_permit(
+    *, actor: Any, case_id: int, name: str, reason: str, chief_id: int | None = None
+) -> Observer:
+    """傍聴 — proceedings are closed; only the chief member may permit an observer (DP-15)."""
+    guards.operator(actor)
+    holder: dict[str, Observer] = {}
+
+    def apply(case: Case) -> list[str]:
+        chief = chief_member(case, chief_id, "傍聴の許可", "第15条第6項", "DP-15")
+        holder["o"] = Observer.objects.create(
+            case=case, name=name, reason=reason, permitted_on=today(), permitted_by=chief
+        )
+        return []
+
+    case_change(
+        actor=actor,
+        case_id=case_id,
+        version=None,
+        action="observer",
+        apply=apply,
+        description=f"傍聴を許可: {name}（法第23条の13、規程第15条第6項）",
+    )
+    return holder["o"]

@@ -1,0 +1,105 @@
+"""Issued documents (書面), their model texts and electronic-delivery consents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from chotei.rules.notices import NoticeKind
+
+KIND_CHOICES = [(k.value, k.value) for k in NoticeKind]
+
+
+class NoticeTemplate(models.Model):
+    """文例 (CP-05): fixed sentences of a notice kind, versioned; effective only once a second
+    person (not the author) approved it."""
+
+    kind = models.CharField("文書の種類", max_length=30, choices=KIND_CHOICES)
+    version = models.PositiveIntegerField("版")
+    text = models.TextField("本文")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    approved_at = models.DateTimeField("承認日時", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文例"
+        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="template_version_unique")]
+        ordering = ["kind", "-version"]
+
+
+class PaymentClaim(models.Model):
+    """An insurer's or co-op's claim decision that payment notices are made from (PN-01..PN-08)."""
+
+    insurer = models.ForeignKey("parties.Organization", on_delete=models.PROTECT, related_name="claims")
+    claimant = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="claims")
+    reference = models.CharField("請求番号", max_length=50)
+    data = models.JSONField("請求内容")
+    coop = models.BooleanField("共済", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "保険金等の請求"
+
+
+class IssuedDocument(models.Model):
+    """A notice as issued: immutable PDF with its SHA-256; re-issue makes a new version (DP-20)."""
+
+    class Channel(models.TextChoices):
+        POST = "post", "郵送"
+        ELECTRONIC = "electronic", "電子"
+
+    case = models.ForeignKey(
+        "disputes.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    claim = models.ForeignKey(
+        PaymentClaim, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField("文書の種類", max_length=30, choices=KIND_CHOICES)
+    addressee_side = models.CharField("宛先の立場", max_length=20, blank=True)
+    version = models.PositiveIntegerField("版", default=1)
+    document_number = models.CharField("文書番号", max_length=60, unique=True)
+    title = models.CharField("件名", max_length=200)
+    addressee = models.CharField("宛先", max_length=200)
+    addressee_party = models.ForeignKey("parties.Party", null=True, blank=True, on_delete=models.PROTECT)
+    channel = models.CharField("送付方法", max_length=12, choices=Channel.choices)
+    dispatch_date = models.DateField("発送日")
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    template = models.ForeignKey(NoticeTemplate, null=True, blank=True, on_delete=models.PROTECT)
+    template_version = models.PositiveIntegerField("文例の版", default=0)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    first_opened_at = models.DateTimeField("初回閲覧日時", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "発出文書"
+        ordering = ["issued_at", "id"]
+        indexes = [models.Index(fields=["case", "kind", "addressee_side", "version"], name="doc_case_idx")]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The PDF and its digest are fixed at issue; only the first-opened time may be set later.
+        if self.pk is not None and set(kwargs.get("update_fields") or ()) != {"first_opened_at"}:
+            raise PermissionError("発出済みの文書は変更できません（再発行してください）")
+        super().save(*args, **kwargs)
+
+
+class DeliveryConsent(models.Model):
+    """電磁的方法による提供の承諾 (PN-04, PN-05, 令5-6条): shown method and format, and the answer."""
+
+    party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="consents")
+    method = models.CharField("方法", max_length=200)
+    file_format = models.CharField("ファイル形式", max_length=50, default="PDF")
+    consented = models.BooleanField("承諾")
+    at = models.DateTimeField("日時", auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "電磁的方法の承諾"
+        ordering = ["-at", "-id"]

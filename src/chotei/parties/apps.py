@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartiesConfig(AppConfig):
+    name = "chotei.parties"
+    verbose_name = "当事者"

@@ -1,0 +1,144 @@
+"""Acceptance screening (受理審査) and the deadlines that run from the acceptance notice.
+
+DP-06 (規程第5条第1項, 令第15条): the grounds for refusing an application.
+DP-07 (規程第5条第2項): on ground 9, point the applicant to a suitable route.
+DP-09 (規程第5条の2): the applicant may amend the matters sought until a deadline.
+DP-16 (規程第15条第7項): the respondent is told a deadline for its statement and evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from chotei.rules.articles import Article, ordinance, rules
+from chotei.rules.calendar import add_business_days
+from chotei.rules.errors import RuleViolation
+
+
+@dataclass(frozen=True, slots=True)
+class Ground:
+    code: str
+    number: int
+    label: str
+    article: Article
+    needs_guidance: bool
+
+
+def _r5(number: int, label: str) -> Ground:
+    return Ground(f"R5-1-{number}", number, label, rules(f"第5条第1項第{number}号", "DP-06"), number == 9)
+
+
+def _o15(number: int, label: str) -> Ground:
+    return Ground(f"O15-{number}", number, label, ordinance("第15条", "DP-06"), False)
+
+
+# DP-06: the nine grounds of 規程第5条第1項 and the two of 令第15条, worded after the seed texts.
+GROUNDS: tuple[Ground, ...] = (
+    _r5(1, "当事者間の紛争が解決している"),
+    _r5(2, "他の機関への斡旋等の中断・中止の連絡がない"),
+    _r5(3, "不当な目的による申請"),
+    _r5(4, "申請者が権利又は権限を有しない"),
+    _r5(5, "弁護士法第72条違反の疑い"),
+    _r5(6, "責任保険・責任共済からの支払金額に影響がない"),
+    _r5(7, "本機構において紛争処理済み"),
+    _r5(8, "責任保険・責任共済の請求が行われていない"),
+    _r5(9, "本機構が紛争処理を行うに適当でない"),
+    _o15(1, "紛争がその性質上調停をするのに適当でない"),
+    _o15(2, "不当な目的でみだりに調停を申請した"),
+)
+
+_BY_CODE: dict[str, Ground] = {g.code: g for g in GROUNDS}
+GROUND_CODES: frozenset[str] = frozenset(_BY_CODE)
+
+
+def _choice_label(g: Ground) -> str:
+    return f"第{g.number}号 {g.label}" if g.code.startswith("R5-") else f"{g.article} {g.label}"
+
+
+GROUND_CHOICES: list[tuple[str, str]] = [(g.code, _choice_label(g)) for g in GROUNDS]
+
+
+def ground(code: str) -> Ground:
+    """DP-06: the ground for ``code``; a refusal must rest on one of the listed grounds."""
+    found = _BY_CODE.get(code)
+    if found is None:
+        raise RuleViolation(
+            f"不受理の理由「{code}」は定められた事由ではありません", rules("第5条第1項", "DP-06"), "ground"
+        )
+    return found
+
+
+def refusal_message(g: Ground) -> str:
+    """DP-06/DP-08: the sentence of the refusal notice, naming the provision."""
+    return f"{g.article}（{g.label}）により受理できません"
+
+
+GUIDANCE_ARTICLE: Article = rules("第5条第2項", "DP-07")
+
+# DP-07: the routes the seed names (異議申立て to the insurer/co-op) and the usual others.
+_GUIDANCE = (
+    f"{GUIDANCE_ARTICLE}に基づき、次の方法による解決をご検討ください。"
+    "①保険会社又は共済組合に対する異議申立て（再請求）"
+    "②保険会社又は共済組合を通じた損害保険料率算出機構への異議申立て（再審査）"
+    "③裁判所における訴訟又は民事調停"
+    "④その他の裁判外紛争解決機関（ADR）の利用"
+)
+
+
+def guidance_for(g: Ground) -> str | None:
+    """DP-07: the suitable route to tell the applicant, for grounds that call for it (ground 9)."""
+    return _GUIDANCE if g.needs_guidance else None
+
+
+# DP-09: 規程第5条の2第2項 leaves the period to the body (「指定する期限」); the body's own
+# setting is 10 business days from the dispatch date of the acceptance notice.
+AMENDMENT_BUSINESS_DAYS: int = 10
+AMENDMENT_ARTICLE: Article = rules("第5条の2第2項", "DP-09")
+AMENDABLE_FIELD = "matters_sought"
+
+
+def amendment_deadline(dispatch: date) -> date:
+    """DP-09: the last day an amendment of the matters sought may be filed."""
+    return add_business_days(dispatch, AMENDMENT_BUSINESS_DAYS)
+
+
+def _ymd(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def check_amendment(dispatch: date | None, today: date) -> None:
+    """DP-09: an amendment needs a dispatched acceptance notice and must arrive by the deadline."""
+    if dispatch is None:
+        raise RuleViolation(
+            "受理通知の発信前のため、紛争処理を求める事項は変更できません", AMENDMENT_ARTICLE, AMENDABLE_FIELD
+        )
+    deadline = amendment_deadline(dispatch)
+    if today > deadline:
+        raise RuleViolation(
+            f"変更の期限（{_ymd(deadline)}）を過ぎているため、紛争処理を求める事項は変更できません",
+            AMENDMENT_ARTICLE,
+            AMENDABLE_FIELD,
+        )
+
+
+def check_amendment_fields(fields: Iterable[str]) -> None:
+    """DP-09 (規程第5条の2第1項): of the application's items only the matters sought may change."""
+    others = sorted(set(fields) - {AMENDABLE_FIELD})
+    if others:
+        raise RuleViolation(
+            f"変更できるのは紛争処理を求める事項のみです（変更不可: {'、'.join(others)}）",
+            rules("第5条の2第1項", "DP-09"),
+            others[0],
+        )
+
+
+# DP-16: 規程第15条第7項 also leaves the period to the body; 20 business days from dispatch.
+RESPONDENT_STATEMENT_BUSINESS_DAYS: int = 20
+RESPONDENT_STATEMENT_ARTICLE: Article = rules("第15条第7項", "DP-16")
+
+
+def respondent_statement_deadline(dispatch: date) -> date:
+    """DP-16: the deadline for the respondent's statement and evidence, stated in its notice."""
+    return add_business_days(dispatch, RESPONDENT_STATEMENT_BUSINESS_DAYS)

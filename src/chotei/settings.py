@@ -1,0 +1,125 @@
+"""Django settings. The database comes from DATABASE_URL; default is SQLite under CHOTEI_DATA_DIR."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("CHOTEI_DATA_DIR", "var")).resolve()
+
+SECRET_KEY = os.environ.get("CHOTEI_SECRET_KEY", "chotei-dev-only-not-for-production")
+DEBUG = os.environ.get("CHOTEI_DEBUG", "") == "1"
+ALLOWED_HOSTS = os.environ.get("CHOTEI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "chotei.accounts",
+    "chotei.parties",
+    "chotei.committee",
+    "chotei.disputes",
+    "chotei.audit",
+    "chotei.documents",
+    "chotei.desk",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "chotei.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "chotei.desk.context.body",
+            ]
+        },
+    }
+]
+WSGI_APPLICATION = "chotei.wsgi.application"
+
+
+def _database() -> dict[str, object]:
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'chotei.sqlite3'}"
+    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers run beside the single writer; IMMEDIATE takes the write lock at BEGIN so
+        # two concurrent saves queue instead of failing half-way with "database is locked".
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}]
+LOGIN_URL = "/desk/login/"
+LOGIN_REDIRECT_URL = "/desk/"
+
+LANGUAGE_CODE = "ja"
+LANGUAGES = [("ja", "日本語"), ("en", "English")]
+TIME_ZONE = "Asia/Tokyo"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+MEDIA_ROOT = DATA_DIR / "media"
+WHITENOISE_USE_FINDERS = True
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("CHOTEI_TASK_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+
+# The body's identity, shown where users arrive (GV-07, 令12条) and on every notice.
+CHOTEI_BODY = {
+    "name": os.environ.get("CHOTEI_BODY_NAME", "一般財団法人 自賠責保険・共済紛争処理機構"),
+    "designation": "指定紛争処理機関",
+    "chair": os.environ.get("CHOTEI_BODY_CHAIR", "理事長 山本 正人"),
+    "address": "東京都千代田区霞が関三丁目3番2号",
+    "contact": "本部事務局 電話 0120-159-700（平日 9:00〜17:00）",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,43 @@
+"""Shared fixtures: a realistic cast (victim 山田 太郎 against あおば損害保険), committee members and
+one user per role. Django-free tests under tests/rules do not touch these."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Notices are issued synchronously in tests so their effects can be asserted.
+    os.environ["CHOTEI_TASK_BACKEND"] = "immediate"
+
+
+@pytest.fixture
+def world(db: Any) -> Any:
+    from tests.factories import World
+
+    return World.build()
+
+
+@pytest.fixture
+def make_case(world: Any) -> Any:
+    return world.make_case
+
+
+@pytest.fixture
+def today() -> dt.date:
+    from django.utils import timezone
+
+    return timezone.localdate()

@@ -1,0 +1,184 @@
+"""A realistic cast built through the services, so tests exercise the same paths as the desk."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from chotei.accounts.models import Role, StaffProfile
+from chotei.committee.models import CommitteeMember, InterestDeclaration
+from chotei.disputes.models import Case
+from chotei.disputes.services import lifecycle, panels
+from chotei.disputes.services.intake import ApplicationInput, PartyInput, case_receive
+from chotei.parties.models import Organization, Party
+from chotei.rules import offices, panel
+from chotei.rules.states import CaseState
+
+PASSWORD = "chotei-test-pass"
+
+
+def application_input(**overrides: Any) -> ApplicationInput:
+    """A complete DP-02 application: 山田 太郎 disputes あおば損害保険's after-effect grade."""
+    insurer = Organization.objects.get(name="あおば損害保険株式会社")
+    respondent = Party.objects.get(organization=insurer)
+    base: dict[str, Any] = dict(
+        applicant=PartyInput(
+            name="山田 太郎", address="東京都世田谷区桜丘三丁目12番5号", postcode="156-0054"
+        ),
+        respondent=PartyInput(
+            name=respondent.name,
+            address=respondent.address,
+            party_id=respondent.pk,
+            kind=Party.Kind.ORGANIZATION,
+        ),
+        applicant_role="victim",
+        respondent_role="insurer",
+        category=Case.Category.AFTER_EFFECT,
+        channel=Case.Channel.POST,
+        office=offices.MAIN,
+        applied_on=dt.date(2026, 10, 1),
+        matters_sought="後遺障害等級を非該当から第14級9号に変更することを求める",
+        issues="頚部痛の残存が後遺障害に該当するか",
+        negotiation_history="令和8年8月に非該当の通知を受け、同年9月に異議申立てをしたが非該当のまま",
+        claim="事故後一貫して頚部痛を訴え、治療を継続しており、神経症状が残存している",
+        accident_summary="令和8年1月10日、信号待ちで停車中に後方から追突された",
+        other_bodies="なし",
+        accident_date=dt.date(2026, 1, 10),
+        decision_notified_on=dt.date(2026, 9, 20),
+    )
+    base.update(overrides)
+    return ApplicationInput(**base)
+
+
+@dataclasses.dataclass
+class World:
+    users: dict[str, User]
+    members: dict[str, CommitteeMember]
+    insurer: Organization
+    coop: Organization
+
+    @classmethod
+    def build(cls) -> World:
+        insurer = Organization.objects.create(
+            name="あおば損害保険株式会社",
+            kind=Organization.Kind.INSURER,
+            address="東京都千代田区丸の内一丁目1番1号",
+            postcode="100-0005",
+        )
+        coop = Organization.objects.create(
+            name="みなと共済協同組合",
+            kind=Organization.Kind.COOP,
+            address="大阪府大阪市北区梅田二丁目4番9号",
+            postcode="530-0001",
+        )
+        for org in (insurer, coop):
+            Party.objects.create(
+                kind=Party.Kind.ORGANIZATION,
+                name=org.name,
+                address=org.address,
+                postcode=org.postcode,
+                organization=org,
+            )
+        roster = [
+            ("佐藤 一郎", offices.MAIN, panel.LAWYER),
+            ("高橋 花子", offices.MAIN, panel.LAWYER),
+            ("田中 誠", offices.MAIN, panel.DOCTOR),
+            ("伊藤 直子", offices.MAIN, panel.ACADEMIC),
+            ("渡辺 健", offices.BRANCH, panel.LAWYER),
+            ("中村 彩", offices.BRANCH, panel.DOCTOR),
+        ]
+        members = {}
+        for name, office, qual in roster:
+            members[name.split()[0]] = CommitteeMember.objects.create(
+                name=name, office=office, qualification=qual
+            )
+        InterestDeclaration.objects.create(
+            member=members["佐藤"],
+            kind=InterestDeclaration.Kind.INSURER,
+            organization=coop,
+            description="みなと共済協同組合の顧問弁護士",
+            declared_on=dt.date(2026, 4, 1),
+        )
+        users = {}
+        for role in Role:
+            user = User.objects.create_user(username=role.value, password=PASSWORD)
+            StaffProfile.objects.create(
+                user=user,
+                role=role,
+                organization=insurer if role == Role.INSURER else None,
+                member=members["高橋"] if role == Role.MEMBER else None,
+            )
+            users[role.value] = user
+        return cls(users=users, members=members, insurer=insurer, coop=coop)
+
+    @property
+    def staff(self) -> User:
+        return self.users[Role.SECRETARIAT]
+
+    def panel_ids(self) -> tuple[list[int], int]:
+        m = self.members
+        return [m["高橋"].pk, m["田中"].pk, m["伊藤"].pk], m["高橋"].pk
+
+    def make_case(self, state: str = CaseState.RECEIVED, **overrides: Any) -> Case:
+        """A case driven through the services to ``state``."""
+        actor = self.staff
+        case = case_receive(actor=actor, data=application_input(**overrides))
+        ids, chief = self.panel_ids()
+
+        def v() -> int:
+            return Case.objects.values_list("version", flat=True).get(pk=case.pk)
+
+        def review() -> None:
+            meeting = panels.meeting_schedule(
+                actor=actor, case_id=case.pk, scheduled_for=timezone.now(), place="本部 第1会議室"
+            )
+            panels.meeting_record(
+                actor=actor,
+                meeting_id=meeting.pk,
+                present_member_ids=ids[:2],
+                minutes="書面審査の結果、非該当の判断は妥当であると判断した。",
+            )
+            lifecycle.case_record_result(
+                actor=actor,
+                case_id=case.pk,
+                version=v(),
+                result=Case.Result.UNCHANGED,
+                reasons="画像所見及び治療経過から、神経症状の残存を医学的に説明できない。",
+            )
+
+        steps = {
+            "screen": lambda: lifecycle.case_start_screening(actor=actor, case_id=case.pk, version=v()),
+            "accept": lambda: lifecycle.case_accept(actor=actor, case_id=case.pk, version=v()),
+            "refuse": lambda: lifecycle.case_refuse(
+                actor=actor, case_id=case.pk, version=v(), ground_code="R5-1-9"
+            ),
+            "appoint": lambda: panels.panel_appoint(
+                actor=self.users[Role.CHAIR], case_id=case.pk, version=v(), member_ids=ids, chief_id=chief
+            ),
+            "review": review,
+            "close": lambda: lifecycle.case_close(actor=actor, case_id=case.pk, version=v()),
+            "terminate": lambda: lifecycle.case_terminate(
+                actor=actor, case_id=case.pk, version=v(), reason="解決の見込みがない"
+            ),
+            "withdraw": lambda: lifecycle.case_withdraw(actor=actor, case_id=case.pk, version=v()),
+        }
+        plan = {
+            CaseState.RECEIVED: [],
+            CaseState.SCREENING: ["screen"],
+            CaseState.ACCEPTED: ["screen", "accept"],
+            CaseState.REFUSED: ["screen", "refuse"],
+            CaseState.UNDER_REVIEW: ["screen", "accept", "appoint"],
+            CaseState.RESULT_NOTIFIED: ["screen", "accept", "appoint", "review"],
+            CaseState.CLOSED: ["screen", "accept", "appoint", "review", "close"],
+            CaseState.TERMINATED: ["screen", "accept", "appoint", "terminate"],
+            CaseState.WITHDRAWN: ["screen", "withdraw"],
+        }[CaseState(state)]
+        for step in plan:
+            steps[step]()
+        case.refresh_from_db()
+        assert case.state == state, (case.state, state)
+        return case
