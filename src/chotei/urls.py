@@ -6,5 +6,6 @@ from chotei.api.urls import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("desk/documents/", include("chotei.documents.urls")),
     path("", include("chotei.desk.urls")),
 ]

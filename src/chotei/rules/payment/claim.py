@@ -1,0 +1,335 @@
+"""The claim a payment is computed for (PN-02): what the insurer's assessment, or the panel's review
+of it, found. ``Claim.from_dict`` validates JSON input; every refusal names the dotted field path and
+the article, in Japanese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from chotei.rules import grades
+from chotei.rules.articles import Article
+from chotei.rules.errors import MissingItems, RuleViolation
+from chotei.rules.payment import standards as std
+
+Kind = Literal["injury", "after_effect", "death"]
+KIND_LABELS: dict[str, str] = {"injury": "傷害", "after_effect": "後遺障害", "death": "死亡"}
+
+CLAIM_FIELDS: dict[str, str] = {
+    "accident_date": "事故の年月日",
+    "kind": "損害の種類",
+    "victim_fault_percent": "被害者の過失割合（%）",
+    "reduction_reason": "減額の理由（事故の状況）",
+    "causation_doubtful": "受傷と死亡・後遺障害との因果関係の判断が困難",
+    "injury": "傷害による損害",
+    "after_effect": "後遺障害による損害",
+    "death": "死亡による損害",
+}
+INJURY_FIELDS: dict[str, str] = {
+    "treatment_start": "治療開始日",
+    "treatment_end": "治療終了日",
+    "hospital_days": "入院日数",
+    "outpatient_days": "実通院日数",
+    "medical_fees": "治療費（実費）",
+    "nursing_hospital_days": "入院看護の日数",
+    "nursing_home_days": "自宅・通院看護の日数",
+    "glasses_cost": "眼鏡の費用",
+    "transport_costs": "通院交通費",
+    "document_fees": "文書料",
+    "other_costs": "その他の費用",
+    "absence_days": "休業日数",
+    "daily_income_proven": "立証された1日当たりの収入減少額",
+}
+INJURY_REQUIRED = ("treatment_start", "treatment_end", "hospital_days", "outpatient_days")
+AFTER_EFFECT_FIELDS: dict[str, str] = {
+    "findings": "後遺障害の認定（等級・号・理由）",
+    "prior": "既存障害（加重の場合）",
+    "assessed_loss": "損害額（逸失利益及び慰謝料）",
+}
+FINDING_FIELDS: dict[str, str] = {"table": "別表", "grade": "等級", "item": "号", "reason": "等級の判断理由"}
+DEATH_FIELDS: dict[str, str] = {
+    "annual_income": "年間収入額",
+    "working_years": "就労可能年数",
+    "supported_dependants": "被扶養者の有無",
+    "bereaved_claimants": "慰謝料請求権者の人数",
+    "funeral_costs": "葬儀費の実費",
+}
+DEATH_REQUIRED = ("annual_income", "working_years", "supported_dependants", "bereaved_claimants")
+
+
+class _Section:
+    """One JSON object of the claim; every refusal names the dotted field path."""
+
+    def __init__(self, data: object, path: str, fields: Mapping[str, str], article: Article) -> None:
+        self.path = path
+        self.fields = fields
+        self.article = article
+        if not isinstance(data, dict):
+            raise RuleViolation(f"{path or '請求'}はJSONオブジェクトで指定してください", article, field=path)
+        self.data: dict[str, Any] = data
+        for key in data:
+            if key not in fields:
+                raise RuleViolation(f"不明な項目「{key}」があります", article, field=self.field(key))
+
+    def field(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def require(self, keys: tuple[str, ...]) -> None:
+        missing = [(self.field(k), self.fields[k], self.article) for k in keys if self.data.get(k) is None]
+        if missing:
+            raise MissingItems(missing)
+
+    def _refuse(self, key: str, expected: str) -> RuleViolation:
+        return RuleViolation(
+            f"{self.fields[key]}（{self.field(key)}）は{expected}", self.article, self.field(key)
+        )
+
+    def integer(self, key: str, default: int = 0, minimum: int = 0) -> int:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._refuse(key, "整数で指定してください")
+        if value < minimum:
+            raise self._refuse(key, f"{minimum}以上で指定してください")
+        return value
+
+    def optional_integer(self, key: str) -> int | None:
+        return None if self.data.get(key) is None else self.integer(key)
+
+    def date(self, key: str) -> date:
+        value = self.data.get(key)
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self._refuse(key, "YYYY-MM-DD形式の日付で指定してください")
+
+    def boolean(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self._refuse(key, "true又はfalseで指定してください")
+        return value
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key, "")
+        if not isinstance(value, str):
+            raise self._refuse(key, "文字列で指定してください")
+        return value.strip()
+
+    def section(self, key: str, fields: Mapping[str, str], article: Article) -> _Section | None:
+        value = self.data.get(key)
+        return None if value is None else _Section(value, self.field(key), fields, article)
+
+
+@dataclass(frozen=True, slots=True)
+class InjuryClaim:
+    treatment_start: date
+    treatment_end: date
+    hospital_days: int
+    outpatient_days: int
+    medical_fees: int = 0
+    nursing_hospital_days: int = 0
+    nursing_home_days: int = 0
+    glasses_cost: int = 0
+    transport_costs: int = 0
+    document_fees: int = 0
+    other_costs: int = 0
+    absence_days: int = 0
+    daily_income_proven: int | None = None
+
+    @property
+    def treatment_period(self) -> int:
+        """Days from the first to the last day of treatment, both counted."""
+        return (self.treatment_end - self.treatment_start).days + 1
+
+    @property
+    def actual_days(self) -> int:
+        return self.hospital_days + self.outpatient_days
+
+    @classmethod
+    def read(cls, s: _Section, accident_date: date) -> InjuryClaim:
+        s.require(INJURY_REQUIRED)
+        claim = cls(
+            treatment_start=s.date("treatment_start"),
+            treatment_end=s.date("treatment_end"),
+            hospital_days=s.integer("hospital_days"),
+            outpatient_days=s.integer("outpatient_days"),
+            medical_fees=s.integer("medical_fees"),
+            nursing_hospital_days=s.integer("nursing_hospital_days"),
+            nursing_home_days=s.integer("nursing_home_days"),
+            glasses_cost=s.integer("glasses_cost"),
+            transport_costs=s.integer("transport_costs"),
+            document_fees=s.integer("document_fees"),
+            other_costs=s.integer("other_costs"),
+            absence_days=s.integer("absence_days"),
+            daily_income_proven=s.optional_integer("daily_income_proven"),
+        )
+        # Day counts drive 慰謝料 and 休業損害, so ones outside the treatment period are refused, not capped.
+        checks = (
+            ("treatment_start", claim.treatment_start >= accident_date, "事故の日以後の日付にしてください"),
+            (
+                "treatment_end",
+                claim.treatment_end >= claim.treatment_start,
+                "治療開始日以後の日付にしてください",
+            ),
+            (
+                "outpatient_days",
+                claim.actual_days <= claim.treatment_period,
+                "入院日数と合わせて治療期間の日数以下にしてください",
+            ),
+            (
+                "nursing_hospital_days",
+                claim.nursing_hospital_days <= claim.hospital_days,
+                "入院日数以下にしてください",
+            ),
+            (
+                "absence_days",
+                claim.absence_days <= claim.treatment_period,
+                "治療期間の日数以下にしてください",
+            ),
+        )
+        for key, ok, expected in checks:
+            if not ok:
+                raise s._refuse(key, expected)
+        return claim
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A recognised after-effect: its grade, the 号 that fits and why (令3条3号)."""
+
+    grade: grades.Grade
+    item: int
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.grade.label}{self.item}号"
+
+    @classmethod
+    def read(cls, data: object, path: str, reason_required: bool) -> Finding:
+        s = _Section(data, path, FINDING_FIELDS, grades.TABLES_ARTICLE)
+        s.require(("table", "grade", "item", "reason") if reason_required else ("table", "grade", "item"))
+        found = grades.grade(str(s.data["table"]), s.integer("grade", minimum=1))
+        item = s.integer("item", minimum=1)
+        found.description(item)
+        return cls(found, item, s.text("reason"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "table": self.grade.table,
+            "grade": self.grade.grade,
+            "item": self.item,
+            "description": self.grade.descriptions[self.item - 1],
+            "amount": self.grade.amount,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AfterEffectClaim:
+    findings: tuple[Finding, ...]
+    prior: Finding | None = None
+    assessed_loss: int | None = None
+
+    @classmethod
+    def read(cls, s: _Section) -> AfterEffectClaim:
+        s.require(("findings",))
+        raw = s.data["findings"]
+        if not isinstance(raw, list) or not raw:
+            raise s._refuse("findings", "1件以上の配列で指定してください")
+        findings = tuple(Finding.read(f, s.field(f"findings[{i}]"), True) for i, f in enumerate(raw))
+        prior = (
+            None if s.data.get("prior") is None else Finding.read(s.data["prior"], s.field("prior"), False)
+        )
+        return cls(findings, prior, s.optional_integer("assessed_loss"))
+
+
+@dataclass(frozen=True, slots=True)
+class DeathClaim:
+    annual_income: int
+    working_years: int
+    supported_dependants: bool
+    bereaved_claimants: int
+    funeral_costs: int | None = None
+
+    @classmethod
+    def read(cls, s: _Section) -> DeathClaim:
+        s.require(DEATH_REQUIRED)
+        return cls(
+            annual_income=s.integer("annual_income"),
+            working_years=s.integer("working_years"),
+            supported_dependants=s.boolean("supported_dependants"),
+            bereaved_claimants=s.integer("bereaved_claimants"),
+            funeral_costs=s.optional_integer("funeral_costs"),
+        )
+
+
+_SECTIONS_ALLOWED: dict[str, frozenset[str]] = {
+    "injury": frozenset({"injury"}),
+    "after_effect": frozenset({"injury", "after_effect"}),
+    "death": frozenset({"injury", "death"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What the insurer's assessment (or the panel's review of it) found, as input to the standards."""
+
+    accident_date: date
+    kind: Kind
+    injury: InjuryClaim | None = None
+    after_effect: AfterEffectClaim | None = None
+    death: DeathClaim | None = None
+    victim_fault_percent: float = 0
+    reduction_reason: str = ""
+    causation_doubtful: bool = False
+
+    @classmethod
+    def from_dict(cls, d: object) -> Claim:
+        """Validates a claim (JSON object); refusals name the field and the article."""
+        s = _Section(d, "", CLAIM_FIELDS, std.GENERAL)
+        s.require(("accident_date", "kind"))
+        accident_date = s.date("accident_date")
+        kind = s.data["kind"]
+        if kind not in _SECTIONS_ALLOWED:
+            raise s._refuse("kind", "injury、after_effect又はdeathで指定してください")
+        # Each kind's own section carries its name, so the kind requires the section of the same name.
+        present = {k for k in KIND_LABELS if s.data.get(k) is not None}
+        if kind not in present:
+            raise MissingItems([(kind, CLAIM_FIELDS[kind], std.GENERAL)])
+        extras = sorted(present - _SECTIONS_ALLOWED[kind])
+        if extras:
+            raise s._refuse(extras[0], f"損害の種類が{KIND_LABELS[kind]}の請求には指定できません")
+        fault = s.data.get("victim_fault_percent", 0)
+        if isinstance(fault, bool) or not isinstance(fault, int | float) or not 0 <= fault <= 100:
+            raise s._refuse("victim_fault_percent", "0以上100以下の数値で指定してください")
+        if fault == 100:
+            raise RuleViolation(
+                "被害者の過失割合が100%の場合は被保険者に損害賠償の責任がなく、支払額は計算しません"
+                "（支払をしない理由は令第4条の書面で示します）",
+                std.SERIOUS_FAULT,
+                field="victim_fault_percent",
+            )
+        causation_doubtful = s.boolean("causation_doubtful")
+        if causation_doubtful and kind == "injury":
+            raise s._refuse("causation_doubtful", "後遺障害又は死亡の請求でのみ指定できます")
+        injury = s.section("injury", INJURY_FIELDS, std.INJURY_COSTS)
+        after_effect = s.section("after_effect", AFTER_EFFECT_FIELDS, std.AFTER_EFFECT)
+        death = s.section("death", DEATH_FIELDS, std.DEATH_LOST_EARNINGS)
+        return cls(
+            accident_date=accident_date,
+            kind=kind,
+            injury=None if injury is None else InjuryClaim.read(injury, accident_date),
+            after_effect=None if after_effect is None else AfterEffectClaim.read(after_effect),
+            death=None if death is None else DeathClaim.read(death),
+            victim_fault_percent=fault,
+            reduction_reason=s.text("reduction_reason"),
+            causation_doubtful=causation_doubtful,
+        )
