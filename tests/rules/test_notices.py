@@ -26,7 +26,12 @@ ITEMS: list[dict[str, Any]] = [
     {"label": "慰謝料", "amount": 430_000, "formula": "4,300円×100日（実治療日数50日×2）"},
     {"label": "後遺障害", "amount": 750_000, "formula": "別表第2第14級の保険金額"},
 ]
-GRADE = {"table": "別表第2", "grade": 14, "label": "局部に神経症状を残すもの", "reason": "頚部痛が残存し医学的に説明可能なため"}
+GRADE = {
+    "table": "別表第2",
+    "grade": 14,
+    "label": "局部に神経症状を残すもの",
+    "reason": "頚部痛が残存し医学的に説明可能なため",
+}
 REDUCTION = {"ratio": 0.2, "reason": "被害者に7割以上8割未満の過失があるため"}
 
 # Every required and optional item of each kind, with values a test can look for in the output.
@@ -67,7 +72,10 @@ FULL_FIELDS: dict[NoticeKind, dict[str, object]] = {
         "result_text": "保険会社の判断は妥当である（非変更）",
         "explanation": "MRI画像上、神経根の圧迫所見が認められず、第12級13号には該当しない",
     },
-    NoticeKind.TERMINATION: {"terminated_on": date(2025, 12, 1), "reason": "訴訟が提起されたため解決の見込みがない"},
+    NoticeKind.TERMINATION: {
+        "terminated_on": date(2025, 12, 1),
+        "reason": "訴訟が提起されたため解決の見込みがない",
+    },
     NoticeKind.WITHDRAWAL: {"applicant_name": "山田 太郎", "withdrawn_on": date(2025, 11, 30)},
     NoticeKind.CLAIM_GUIDE: {},
     NoticeKind.PAYMENT: {
@@ -106,7 +114,7 @@ EXPECTED_TEXT: dict[NoticeKind, list[str]] = {
     NoticeKind.WITHDRAWAL: ["令和7年11月30日", "山田 太郎", "終結"],
     NoticeKind.CLAIM_GUIDE: ["支払基準の概要", "支払の手続の概要", "指定紛争処理機関"],
     NoticeKind.PAYMENT: ["令和7年1月10日", "第14級", "頚部痛が残存", "2割", "7割以上8割未満"],
-    NoticeKind.NONPAYMENT: ["追突" if False else "駐車場内で歩行者", "運行起因性", "因果関係", "悪意"],
+    NoticeKind.NONPAYMENT: ["駐車場内で歩行者", "運行起因性", "因果関係", "悪意"],
     NoticeKind.PAYMENT_EXPLANATION: ["令和7年6月1日", "後続車に追突", "第14級", "頚部痛が残存", "2割"],
 }
 
@@ -159,7 +167,9 @@ def _required_cases() -> list[tuple[NoticeKind, str, str]]:
 
 
 @pytest.mark.parametrize(("kind", "name", "article"), _required_cases())
-def test_missing_required_item_is_refused_naming_field_and_article(kind: NoticeKind, name: str, article: str) -> None:
+def test_missing_required_item_is_refused_naming_field_and_article(
+    kind: NoticeKind, name: str, article: str
+) -> None:
     """DP-02-style refusal for notices: the error names the missing item and its article."""
     data = make_data(kind)
     data.fields[name] = ""
@@ -262,7 +272,9 @@ def test_pn02_payment_lists_amount_per_damage_with_total() -> None:
         ("reduction", "ratio", "reduction.ratio", "令第3条第4号"),
     ],
 )
-def test_pn02_grade_or_reduction_without_reason_is_refused(part: str, key: str, field: str, article: str) -> None:
+def test_pn02_grade_or_reduction_without_reason_is_refused(
+    part: str, key: str, field: str, article: str
+) -> None:
     data = make_data(NoticeKind.PAYMENT)
     part_value = data.fields[part]
     assert isinstance(part_value, dict)
@@ -335,7 +347,9 @@ def test_pn07_dispute_notices_keep_their_wording_for_coops() -> None:
 
 def test_cp05_reviewed_template_replaces_default_and_unknown_placeholders_are_refused() -> None:
     data = make_data(NoticeKind.RECEIPT)
-    notice = compose(NoticeKind.RECEIPT, data, template="　{applicant_name}様の申請を{received_on}に受け付けました。")
+    notice = compose(
+        NoticeKind.RECEIPT, data, template="　{applicant_name}様の申請を{received_on}に受け付けました。"
+    )
     assert notice.paragraphs == ["　山田 太郎様の申請を令和7年10月1日に受け付けました。"]
     with pytest.raises(ValueError, match="secret"):
         compose(NoticeKind.RECEIPT, data, template="{secret}")
@@ -350,4 +364,4 @@ def test_yen_format(amount: int, text: str) -> None:
 def test_pn02_reduction_ratio_wording(ratio: object, text: str) -> None:
     data = make_data(NoticeKind.PAYMENT)
     data.fields["reduction"] = {"ratio": ratio, "reason": "重過失"}
-    assert f"減額の割合　{text}" in compose(NoticeKind.PAYMENT, data).paragraphs
+    assert f"減額の割合　{text}\n" in "\n".join(compose(NoticeKind.PAYMENT, data).paragraphs)

@@ -415,8 +415,10 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 {no}　事故の状況の詳細　{accident_details}
 {no}　損害の細目及び積算の詳細{table}
-{no}　後遺障害等級に該当すると判断した理由の詳細　{grade_text}　{grade_reason}
-{no}　減額の割合の判断をした理由の詳細　減額の割合{reduction_ratio}　{reduction_reason}
+{no}　後遺障害等級　{grade_text}
+{no}　後遺障害等級に該当すると判断した理由の詳細　{grade_reason}
+{no}　減額の割合　{reduction_ratio}
+{no}　減額の割合の判断をした理由の詳細　{reduction_reason}
 {no}　被保険者に損害賠償の責任がないと判断した理由の詳細　{no_liability_reason}
 {no}　事故により損害が発生していないと判断した理由の詳細　{no_damage_reason}
 {no}　自動車損害賠償保障法第14条の規定により保険会社が損害のてん補の責を免れると判断した理由の詳細　{exemption_reason}

@@ -10,17 +10,19 @@ that the items always add up to the total.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
-from typing import Any, Literal
+from typing import Any
 
 from chotei.rules import grades
 from chotei.rules.articles import Article
-from chotei.rules.errors import MissingItems, RuleViolation
 from chotei.rules.payment import standards as std
+from chotei.rules.payment.claim import KIND_LABELS, AfterEffectClaim, Claim, DeathClaim, InjuryClaim, Kind
 from chotei.rules.payment.standards import Standard
+
+__all__ = ["Calculation", "Claim", "Item", "Part", "Reduction", "calculate", "calculate_dict"]
+
 
 def _yen(amount: int) -> str:
     return f"{amount:,}円"

@@ -82,7 +82,7 @@ class _Section:
         if missing:
             raise MissingItems(missing)
 
-    def _refuse(self, key: str, expected: str) -> RuleViolation:
+    def refuse(self, key: str, expected: str) -> RuleViolation:
         return RuleViolation(
             f"{self.fields[key]}（{self.field(key)}）は{expected}", self.article, self.field(key)
         )
@@ -92,9 +92,9 @@ class _Section:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self._refuse(key, "整数で指定してください")
+            raise self.refuse(key, "整数で指定してください")
         if value < minimum:
-            raise self._refuse(key, f"{minimum}以上で指定してください")
+            raise self.refuse(key, f"{minimum}以上で指定してください")
         return value
 
     def optional_integer(self, key: str) -> int | None:
@@ -107,18 +107,18 @@ class _Section:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        raise self._refuse(key, "YYYY-MM-DD形式の日付で指定してください")
+        raise self.refuse(key, "YYYY-MM-DD形式の日付で指定してください")
 
     def boolean(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):
-            raise self._refuse(key, "true又はfalseで指定してください")
+            raise self.refuse(key, "true又はfalseで指定してください")
         return value
 
     def text(self, key: str) -> str:
         value = self.data.get(key, "")
         if not isinstance(value, str):
-            raise self._refuse(key, "文字列で指定してください")
+            raise self.refuse(key, "文字列で指定してください")
         return value.strip()
 
     def section(self, key: str, fields: Mapping[str, str], article: Article) -> _Section | None:
@@ -195,7 +195,7 @@ class InjuryClaim:
         )
         for key, ok, expected in checks:
             if not ok:
-                raise s._refuse(key, expected)
+                raise s.refuse(key, expected)
         return claim
 
 
@@ -243,7 +243,7 @@ class AfterEffectClaim:
         s.require(("findings",))
         raw = s.data["findings"]
         if not isinstance(raw, list) or not raw:
-            raise s._refuse("findings", "1件以上の配列で指定してください")
+            raise s.refuse("findings", "1件以上の配列で指定してください")
         findings = tuple(Finding.read(f, s.field(f"findings[{i}]"), True) for i, f in enumerate(raw))
         prior = (
             None if s.data.get("prior") is None else Finding.read(s.data["prior"], s.field("prior"), False)
@@ -299,17 +299,17 @@ class Claim:
         accident_date = s.date("accident_date")
         kind = s.data["kind"]
         if kind not in _SECTIONS_ALLOWED:
-            raise s._refuse("kind", "injury、after_effect又はdeathで指定してください")
+            raise s.refuse("kind", "injury、after_effect又はdeathで指定してください")
         # Each kind's own section carries its name, so the kind requires the section of the same name.
         present = {k for k in KIND_LABELS if s.data.get(k) is not None}
         if kind not in present:
             raise MissingItems([(kind, CLAIM_FIELDS[kind], std.GENERAL)])
         extras = sorted(present - _SECTIONS_ALLOWED[kind])
         if extras:
-            raise s._refuse(extras[0], f"損害の種類が{KIND_LABELS[kind]}の請求には指定できません")
+            raise s.refuse(extras[0], f"損害の種類が{KIND_LABELS[kind]}の請求には指定できません")
         fault = s.data.get("victim_fault_percent", 0)
         if isinstance(fault, bool) or not isinstance(fault, int | float) or not 0 <= fault <= 100:
-            raise s._refuse("victim_fault_percent", "0以上100以下の数値で指定してください")
+            raise s.refuse("victim_fault_percent", "0以上100以下の数値で指定してください")
         if fault == 100:
             raise RuleViolation(
                 "被害者の過失割合が100%の場合は被保険者に損害賠償の責任がなく、支払額は計算しません"
@@ -319,7 +319,7 @@ class Claim:
             )
         causation_doubtful = s.boolean("causation_doubtful")
         if causation_doubtful and kind == "injury":
-            raise s._refuse("causation_doubtful", "後遺障害又は死亡の請求でのみ指定できます")
+            raise s.refuse("causation_doubtful", "後遺障害又は死亡の請求でのみ指定できます")
         injury = s.section("injury", INJURY_FIELDS, std.INJURY_COSTS)
         after_effect = s.section("after_effect", AFTER_EFFECT_FIELDS, std.AFTER_EFFECT)
         death = s.section("death", DEATH_FIELDS, std.DEATH_LOST_EARNINGS)

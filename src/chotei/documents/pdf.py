@@ -1,0 +1,356 @@
+"""A4 portrait official notices (公文書) drawn with ReportLab, Japanese text in IPAex Gothic.
+
+Layout of every notice: 文書番号 and 和暦 date top right; postcode, address and addressee with 様/御中
+top left; sender (body name, 理事長) right; centred title; 件名; body with 記 … 以上; itemised table;
+the article it rests on (根拠); the contact block; 「n / N」 on every page.
+
+The font is embedded as a TrueType subset (/FontFile2), never a CID font, so the PDF reads the same
+everywhere. Text outside the font's glyphs (e.g. 𠮷) is refused before issue rather than dropped.
+No Django here: the documents app calls ``render``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from chotei.rules.errors import RuleViolation
+from chotei.rules.notices import ComposedNotice, NoticeData
+from chotei.rules.wareki import to_wareki
+
+FONT = "IPAexGothic"
+PAGE_W, PAGE_H = A4
+LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 20 * mm, 20 * mm, 22 * mm
+WIDTH = PAGE_W - LEFT - RIGHT
+BODY, SMALL, NAME, TITLE = 10.5, 9.0, 12.0, 15.0
+LEADING = 1.7
+
+# 禁則: characters that may not begin a line hang into the margin; those that may not end one move on.
+_NO_START = frozenset(
+    "、。，．・：；？！）」』】〕〉》ー…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.)]:;?!"
+)
+_NO_END = frozenset("（「『【〔〈《([")
+_WORD = re.compile(r"[0-9A-Za-z,.\-@_/:%]")
+# An item of 記 (「１　事案番号　…」) wraps under its text, not under its number.
+_HANGING = re.compile(r"^([０-９0-9]{1,2}|[（(][０-９0-9]{1,2}[）)])　")
+
+
+def font_path() -> Path:
+    """IPAex Gothic as shipped by japanize-matplotlib, found without importing matplotlib."""
+    spec = importlib.util.find_spec("japanize_matplotlib")
+    if spec is None or spec.origin is None:
+        raise RuntimeError(
+            "japanize-matplotlib がインストールされていません（IPAexゴシックが見つかりません）"
+        )
+    return Path(spec.origin).parent / "fonts" / "ipaexg.ttf"
+
+
+@cache
+def register_font() -> TTFont:
+    # One subset for all characters: ASCII need not keep its own codes (ToUnicode keeps text
+    # extractable), and one embedded font file instead of two halves the cost of saving.
+    font = TTFont(FONT, str(font_path()), asciiReadable=False)
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
+def _widths() -> dict[str, float]:
+    """Advance widths in 1/1000 em by character; layout sums these instead of asking ReportLab."""
+    face = register_font().face
+    return {chr(code): width for code, width in face.charWidths.items()}
+
+
+def text_width(text: str, size: float) -> float:
+    widths = _widths()
+    return sum(widths.get(c, 1000.0) for c in text) * size / 1000
+
+
+def unsupported_characters(text: str) -> list[str]:
+    """Characters of ``text`` the font has no glyph for, in order of first appearance."""
+    widths = _widths()
+    seen: dict[str, None] = {}
+    for c in text:
+        if c not in widths and c not in "\n\r":
+            seen.setdefault(c)
+    return list(seen)
+
+
+def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` points (after the first, ``indent`` narrower).
+
+    Closing punctuation hangs past the edge (ぶら下げ) rather than starting a line, an opening
+    bracket never ends a line, and a run of digits or Latin letters (an amount, a phone number)
+    is not split unless it is longer than a line.
+    """
+    widths = _widths()
+    limit = width * 1000 / size
+    lines: list[str] = []
+    start, used = 0, 0.0
+    i = 0
+    while i < len(text):
+        w = widths.get(text[i], 1000.0)
+        if used + w > limit and i > start and text[i] not in _NO_START:
+            cut = i
+            while cut > start + 1 and text[cut - 1] in _NO_END:
+                cut -= 1
+            if _WORD.match(text[cut]) and _WORD.match(text[cut - 1]):
+                run = cut
+                while run > start and _WORD.match(text[run - 1]):
+                    run -= 1
+                cut = run if run > start else cut
+            lines.append(text[start:cut])
+            start, i = cut, cut
+            used = 0.0
+            limit = (width - indent) * 1000 / size
+            continue
+        used += w
+        i += 1
+    lines.append(text[start:])
+    return lines
+
+
+@dataclass(slots=True)
+class _Op:
+    kind: str  # text "l" left / "r" right / "c" centred; "line"; "rect" shaded; "box" outlined
+    x: float
+    y: float
+    size: float = 0.0
+    text: str = ""
+    x2: float = 0.0
+    y2: float = 0.0
+
+
+class _Layout:
+    """Pages of drawing operations; the page count is known only once everything is placed."""
+
+    def __init__(self) -> None:
+        self.pages: list[list[_Op]] = [[]]
+        self.y = PAGE_H - TOP
+
+    @property
+    def ops(self) -> list[_Op]:
+        return self.pages[-1]
+
+    def room(self, height: float) -> None:
+        if self.y - height < BOTTOM:
+            self.pages.append([])
+            self.y = PAGE_H - TOP
+
+    def line(self, text: str, size: float = BODY, align: str = "l", x: float = LEFT) -> None:
+        step = size * LEADING
+        self.room(step)
+        self.y -= step
+        anchor = {"l": x, "r": PAGE_W - RIGHT, "c": PAGE_W / 2}[align]
+        self.ops.append(_Op(align, anchor, self.y + size * 0.45, size, text))
+
+    def gap(self, size: float = BODY) -> None:
+        self.y -= size * LEADING * 0.5
+
+    def paragraph(self, text: str, size: float = BODY, width: float = WIDTH, x: float = LEFT) -> None:
+        if text in ("記", "以上"):
+            self.line(text, size, "c" if text == "記" else "r")
+            return
+        hang = _HANGING.match(text)
+        indent = text_width(hang.group(0), size) if hang else 0.0
+        for n, part in enumerate(wrap(text, width, size, indent)):
+            self.line(part, size, x=x + (indent if n else 0.0))
+
+
+def _header(layout: _Layout, notice: ComposedNotice, data: NoticeData) -> None:
+    layout.line(data.document_number, BODY, "r")
+    layout.line(to_wareki(data.issued_on), BODY, "r")
+    layout.gap()
+    if data.addressee_postcode:
+        layout.line(f"〒{data.addressee_postcode}", BODY)
+    for part in data.addressee_address.splitlines():
+        layout.paragraph(part, BODY, WIDTH * 0.62)
+    for part in wrap(f"{data.addressee_name}　{data.honorific}", WIDTH * 0.7, NAME):
+        layout.line(part, NAME)
+    layout.gap()
+    for part in (data.sender_name, data.sender_title):
+        if part:
+            layout.line(part, BODY, "r")
+    layout.gap()
+    layout.gap()
+    for part in wrap(notice.title, WIDTH, TITLE):
+        layout.line(part, TITLE, "c")
+    layout.gap()
+    layout.paragraph(f"件名　{notice.subject}", BODY)
+    layout.gap()
+
+
+# Column widths of the itemised table: item, amount (right-aligned), how it was computed.
+_COLS = (WIDTH * 0.28, WIDTH * 0.2, WIDTH * 0.52)
+_PAD = 2 * mm
+
+
+def _cells(cells: tuple[str, str, str]) -> tuple[list[list[str]], float]:
+    wrapped = [wrap(cell, col - 2 * _PAD, SMALL) for cell, col in zip(cells, _COLS, strict=True)]
+    return wrapped, max(len(w) for w in wrapped) * SMALL * 1.5 + _PAD
+
+
+def _table_row(layout: _Layout, cells: tuple[str, str, str], shade: bool) -> None:
+    wrapped, height = _cells(cells)
+    top = layout.y
+    bottom = top - height
+    if shade:
+        layout.ops.append(_Op("rect", LEFT, bottom, x2=WIDTH, y2=height))
+    x = LEFT
+    for n, (lines, col) in enumerate(zip(wrapped, _COLS, strict=True)):
+        for k, text in enumerate(lines):
+            y = top - _PAD / 2 - (k + 1) * SMALL * 1.5 + SMALL * 0.35
+            if n == 1:
+                layout.ops.append(_Op("r", x + col - _PAD, y, SMALL, text))
+            else:
+                layout.ops.append(_Op("l", x + _PAD, y, SMALL, text))
+        layout.ops.append(_Op("line", x, top, x2=x, y2=bottom))
+        x += col
+    layout.ops.append(_Op("line", x, top, x2=x, y2=bottom))
+    layout.ops.append(_Op("line", LEFT, top, x2=LEFT + WIDTH, y2=top))
+    layout.ops.append(_Op("line", LEFT, bottom, x2=LEFT + WIDTH, y2=bottom))
+    layout.y = bottom
+
+
+def _table(layout: _Layout, notice: ComposedNotice) -> None:
+    """The itemised amounts; a row that does not fit goes to the next page under a repeated header."""
+    layout.gap()
+    header_height = _cells(notice.table_header)[1]
+    for n, row in enumerate(notice.table):
+        height = _cells(row)[1]
+        if n == 0 or layout.y - height < BOTTOM:
+            layout.room(header_height + height)
+            _table_row(layout, notice.table_header, True)
+        _table_row(layout, row, row[0] == "合計")
+    layout.gap()
+
+
+def _contact(layout: _Layout, data: NoticeData) -> None:
+    if not data.contact:
+        return
+    x = LEFT + WIDTH * 0.4
+    width = WIDTH * 0.6
+    lines = ["【問い合わせ先】"]
+    for part in data.contact.splitlines():
+        lines.extend(wrap(part, width - 2 * _PAD, SMALL))
+    step = SMALL * 1.6
+    height = len(lines) * step + _PAD * 2
+    layout.gap()
+    layout.room(height)
+    top = layout.y
+    layout.ops.append(_Op("box", x, top - height, x2=width, y2=height))
+    for k, text in enumerate(lines):
+        layout.ops.append(_Op("l", x + _PAD, top - _PAD - (k + 1) * step + SMALL * 0.4, SMALL, text))
+    layout.y = top - height
+
+
+def _layout(notice: ComposedNotice, data: NoticeData) -> list[list[_Op]]:
+    layout = _Layout()
+    _header(layout, notice, data)
+    for n, text in enumerate(notice.paragraphs):
+        if n == notice.table_at and notice.table:
+            _table(layout, notice)
+        if text:
+            layout.paragraph(text)
+        else:
+            layout.gap()
+    if notice.table and notice.table_at >= len(notice.paragraphs):
+        _table(layout, notice)
+    layout.gap()
+    layout.paragraph(f"根拠　{notice.basis}", SMALL)
+    _contact(layout, data)
+    return layout.pages
+
+
+def _texts(notice: ComposedNotice, data: NoticeData) -> Iterator[tuple[str, str]]:
+    yield "document_number", data.document_number
+    yield "addressee_postcode", data.addressee_postcode
+    yield "addressee_address", data.addressee_address
+    yield "addressee_name", data.addressee_name + data.honorific
+    yield "sender_name", data.sender_name
+    yield "sender_title", data.sender_title
+    yield "contact", data.contact
+    yield "title", notice.title + notice.subject + notice.basis
+    for paragraph in notice.paragraphs:
+        yield "body", paragraph
+    for row in notice.table:
+        yield "items", "".join(row)
+
+
+def check_glyphs(notice: ComposedNotice, data: NoticeData) -> None:
+    """Refuse text the font cannot show, naming each character and where it is, before issue."""
+    found: dict[str, list[str]] = {}
+    for where, text in _texts(notice, data):
+        chars = found.setdefault(where, [])
+        chars.extend(c for c in unsupported_characters(text) if c not in chars)
+    found = {where: chars for where, chars in found.items() if chars}
+    if found:
+        parts = [
+            f"{where}: " + "、".join(f"「{c}」(U+{ord(c):04X})" for c in chars)
+            for where, chars in found.items()
+        ]
+        raise RuleViolation(
+            f"文書のフォントで表示できない文字があるため発行できません（{'; '.join(parts)}）。"
+            "登録内容を確認し、表示できる字体に置き換えてください",
+            notice.article,
+            field=next(iter(found)),
+        )
+
+
+def _draw(canvas: Canvas, ops: list[_Op]) -> None:
+    size = 0.0
+    for op in ops:
+        if op.kind in ("l", "r", "c"):
+            if op.size != size:
+                size = op.size
+                canvas.setFont(FONT, size)
+            if op.kind == "l":
+                canvas.drawString(op.x, op.y, op.text)
+            elif op.kind == "r":
+                canvas.drawRightString(op.x, op.y, op.text)
+            else:
+                canvas.drawCentredString(op.x, op.y, op.text)
+        elif op.kind == "line":
+            canvas.line(op.x, op.y, op.x2, op.y2)
+        elif op.kind == "rect":
+            canvas.setFillGray(0.9)
+            canvas.rect(op.x, op.y, op.x2, op.y2, stroke=0, fill=1)
+            canvas.setFillGray(0)
+        elif op.kind == "box":
+            canvas.rect(op.x, op.y, op.x2, op.y2, stroke=1, fill=0)
+
+
+def render(notice: ComposedNotice, data: NoticeData) -> bytes:
+    """The notice as an A4 PDF; refuses (RuleViolation with the notice's article) text the font lacks."""
+    check_glyphs(notice, data)
+    register_font()
+    pages = _layout(notice, data)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setTitle(notice.title)
+    canvas.setAuthor(data.sender_name)
+    canvas.setSubject(notice.subject)
+    canvas.setCreator("chotei")
+    total = len(pages)
+    for number, ops in enumerate(pages, start=1):
+        canvas.setLineWidth(0.5)
+        _draw(canvas, ops)
+        canvas.setFont(FONT, SMALL)
+        canvas.drawCentredString(PAGE_W / 2, 12 * mm, f"{number} / {total}")
+        if number > 1:
+            # A loose later page still names the document it belongs to.
+            canvas.drawRightString(PAGE_W - RIGHT, PAGE_H - 12 * mm, data.document_number)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
