@@ -18,6 +18,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def _uv() -> str:
+    # Where TLS is intercepted by a local CA, uv must trust the system bundle rather than its own roots.
+    bundle = Path("/etc/ssl/certs/ca-certificates.crt")
+    if bundle.exists():
+        os.environ.setdefault("SSL_CERT_FILE", str(bundle))
     found = shutil.which("uv")
     if found:
         return found

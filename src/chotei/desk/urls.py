@@ -1,4 +1,18 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-urlpatterns = [path("", RedirectView.as_view(url="/desk/", permanent=False))]
+from chotei.desk.views import auth, cases, intake, operations, records
+
+app_name = "desk"
+urlpatterns = [
+    path("", RedirectView.as_view(url="/desk/", permanent=False)),
+    path("desk/login/", auth.LoginView.as_view(), name="login"),
+    path("desk/logout/", auth.LogoutView.as_view(), name="logout"),
+    path("desk/", cases.case_list, name="case_list"),
+    path("desk/cases/new/", intake.case_new, name="case_new"),
+    path("desk/cases/<int:case_id>/", cases.case_detail, name="case_detail"),
+    path("desk/cases/<int:case_id>/panel-suggestions/", cases.panel_suggestions, name="panel_suggestions"),
+    path("desk/cases/<int:case_id>/actions/<slug:name>/", operations.case_action, name="case_action"),
+    path("desk/ledger/", records.ledger, name="ledger"),
+    path("desk/audit/", records.audit_log, name="audit"),
+]

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import SEE_ALL, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
-from chotei.disputes.models import Case, PanelSeat
+from chotei.disputes.models import Case, CaseParty, PanelSeat
 from chotei.disputes.services.core import NotFound
+from chotei.rules import offices
+from chotei.rules.application import normalize
 from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS
 
 DUE_STATES = [s.value for s in STEP_TARGET_BUSINESS_DAYS]
+# The shape next_case_number gives, e.g. 2026東第00001号: such a query is a number, anything else a name.
+CASE_NUMBER = re.compile(rf"\d{{4}}[{''.join(offices.OFFICE_SHORT.values())}]第\d+号")
 
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
@@ -29,7 +34,12 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
             pk__in=PanelSeat.objects.filter(member_id=user.profile.member_id).values("case_id")
         )
     if role == Role.INSURER and user.profile.organization_id:
-        return Case.objects.filter(parties__party__organization_id=user.profile.organization_id).distinct()
+        # A subquery rather than a join, so no DISTINCT is needed and the list keeps its index order.
+        return Case.objects.filter(
+            pk__in=CaseParty.objects.filter(party__organization_id=user.profile.organization_id).values(
+                "case_id"
+            )
+        )
     return Case.objects.none()
 
 
@@ -57,8 +67,10 @@ def case_list(*, user: Any, filters: CaseFilter, today: dt.date) -> QuerySet[Cas
     if filters.overdue:
         # DP-10: late in any state that has a target, result_notified included.
         qs = qs.filter(due_on__lt=today, state__in=DUE_STATES)
-    if filters.q:
-        qs = qs.filter(Q(number=filters.q) | Q(applicant_name__startswith=filters.q))
+    q = normalize(filters.q)
+    if q:
+        # One indexed predicate, never an OR of the number and a LIKE (that forces a full scan).
+        qs = qs.filter(number=q) if CASE_NUMBER.fullmatch(q) else qs.filter(applicant_name__startswith=q)
     return qs.order_by("-received_on", "-id")
 
 

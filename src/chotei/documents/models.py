@@ -103,3 +103,14 @@ class DeliveryConsent(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "電磁的方法の承諾"
         ordering = ["-at", "-id"]
+
+
+class DocumentNumberSequence(models.Model):
+    """Per prefix and calendar year, the last document number given; locked when numbering."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="docseq_unique")]

@@ -17,6 +17,8 @@ from chotei.disputes.services.core import fiscal_year_of, ledger_write, step_due
 from chotei.disputes.services.notify import notify_on_commit
 from chotei.parties.models import Party
 from chotei.rules import application, offices
+from chotei.rules.articles import ordinance, rules
+from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
 
@@ -107,6 +109,31 @@ def _normalized(data: ApplicationInput) -> ApplicationInput:
     return dataclasses.replace(data, **changes)
 
 
+def _check_choices(data: ApplicationInput) -> None:
+    """Coded fields the forms and the API pass through must be ones the register knows, else the
+    case number (DP-24) or the ledger (DP-21) would be written with a code nobody can read."""
+    if data.office not in offices.OFFICE_SHORT:
+        raise RuleViolation(
+            f"担当事務所「{data.office}」は本部又は大阪支部ではありません",
+            rules("第7条", "DP-24"),
+            field="office",
+        )
+    if data.channel not in Case.Channel.values:
+        raise RuleViolation(
+            "申請は郵送又は電子の方法によります", rules("第4条第2項", "DP-03"), field="channel"
+        )
+    if data.category not in Case.Category.values:
+        raise RuleViolation(
+            f"事案の類型「{data.category}」は定められていません", rules("第2条", "DP-01"), field="category"
+        )
+    if data.respondent_role not in {r.value for r in application.PartyRole}:
+        raise RuleViolation(
+            "相手方は保険会社、共済組合、被保険者、被共済者又は被害者でなければなりません",
+            ordinance("第14条", "DP-04"),
+            field="respondent_role",
+        )
+
+
 def _party(data: PartyInput) -> Party:
     if data.party_id is not None:
         return Party.objects.get(pk=data.party_id)
@@ -133,6 +160,7 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
     guards.operator(actor)
     data = _normalized(data)
     application.check_application(data.rule_data())
+    _check_choices(data)
     received = data.received_on or today()
     fy = fiscal_year_of(received)
     with transaction.atomic():

@@ -64,7 +64,8 @@ def case_refuse(*, actor: Any, case_id: int, version: int, ground_code: str) -> 
         version=version,
         action=Action.REFUSE,
         apply=apply,
-        description=message,
+        # DP-07: on ground 9 the ledger shows the route the applicant was pointed to.
+        description="\n".join(filter(None, [message, screening.guidance_for(ground)])),
         ground=ground.code,
     )
     notify_on_commit(case.pk, [NoticeKind.REFUSAL], actor)

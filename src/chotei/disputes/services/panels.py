@@ -14,9 +14,10 @@ from chotei.disputes.models import Attendance, Case, Meeting, Observer, Panel, P
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, case_step, today
 from chotei.rules import panel as panel_rules
+from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
 from chotei.rules.errors import RuleViolation
-from chotei.rules.states import OPEN_STATES, Action
+from chotei.rules.states import OPEN_STATES, Action, CaseState
 
 
 def party_keys(case: Case) -> set[str]:
@@ -32,11 +33,13 @@ def party_keys(case: Case) -> set[str]:
 def member_infos(members: Any = None) -> list[panel_rules.MemberInfo]:
     """Members as the rules see them, with declared interests and open caseload (for balancing)."""
     qs = CommitteeMember.objects.all() if members is None else members
-    qs = qs.annotate(
-        open_cases=Count("seats", filter=Q(seats__case__state__in=[s.value for s in OPEN_STATES]))
+    rows = list(
+        qs.annotate(
+            open_cases=Count("seats", filter=Q(seats__case__state__in=[s.value for s in OPEN_STATES]))
+        )
     )
     interests: dict[int, set[str]] = {}
-    for decl in InterestDeclaration.objects.filter(member__in=[m.pk for m in qs]):
+    for decl in InterestDeclaration.objects.filter(member__in=[m.pk for m in rows]):
         interests.setdefault(decl.member_id, set()).add(decl.key)
     return [
         panel_rules.MemberInfo(
@@ -48,7 +51,7 @@ def member_infos(members: Any = None) -> list[panel_rules.MemberInfo]:
             open_cases=m.open_cases,
             active=m.active,
         )
-        for m in qs
+        for m in rows
     ]
 
 
@@ -118,10 +121,19 @@ def chief_member(
 
 def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, place: str) -> Meeting:
     guards.operator(actor)
+    place = normalize(place)
+    if not place:
+        raise RuleViolation("期日の場所がありません", rules("第12条", "DP-11"), field="place")
     holder: dict[str, Meeting] = {}
 
     def apply(case: Case) -> list[str]:
         _panel_of(case)
+        if case.state != CaseState.UNDER_REVIEW:
+            raise RuleViolation(
+                f"「{case.state_label}」の事案には期日を指定できません",
+                rules("第12条", "DP-11"),
+                field="state",
+            )
         holder["m"] = Meeting.objects.create(case=case, scheduled_for=scheduled_for, place=place)
         return []
 
@@ -145,6 +157,7 @@ def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int]
     except Meeting.DoesNotExist as exc:
         raise NotFound(f"期日 {meeting_id} は見つかりません") from exc
     present = {int(i) for i in present_member_ids}
+    minutes = normalize(minutes)
     holder: dict[str, Meeting] = {}
 
     def apply(case: Case) -> list[str]:
@@ -155,10 +168,12 @@ def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int]
         stray = present - set(seats)
         if stray:
             raise RuleViolation(
-                "委員会の構成員でない者が出席者に含まれています", rules("第12条", "DP-11"), field="present"
+                f"委員会の構成員でない者が出席者に含まれています（委員ID {sorted(stray)}）",
+                rules("第12条", "DP-11"),
+                field="present",
             )
         panel_rules.check_quorum(len(present), len(seats))
-        if not minutes.strip():
+        if not minutes:
             raise RuleViolation("期日調書の内容がありません", rules("第20条", "DP-20"), field="minutes")
         Attendance.objects.bulk_create(
             Attendance(meeting=meeting, member_id=m, present=m in present) for m in seats
@@ -186,6 +201,9 @@ def observer_permit(
 ) -> Observer:
     """傍聴 — proceedings are closed; only the chief member may permit an observer (DP-15)."""
     guards.operator(actor)
+    name, reason = normalize(name), normalize(reason)
+    if not name or not reason:
+        raise RuleViolation("傍聴人の氏名と理由が必要です", rules("第15条第6項", "DP-15"), field="name")
     holder: dict[str, Observer] = {}
 
     def apply(case: Case) -> list[str]:

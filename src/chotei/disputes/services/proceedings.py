@@ -11,6 +11,7 @@ from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
 from chotei.disputes.services.panels import chief_member
 from chotei.rules import calendar
+from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
 from chotei.rules.errors import RuleViolation
 
@@ -35,11 +36,18 @@ def submission_record(
     """A statement or evidence: by post with its receipt logged, or uploaded (DP-03); written unless
     the chief member allows another form (DP-14). Kept, never returned."""
     guards.operator(actor)
+    title, postal_receipt = normalize(title), normalize(postal_receipt)
     if side not in CaseParty.Side.values or kind not in Submission.Kind.values:
         raise RuleViolation("提出者又は種別が不正です", rules("第15条第5項", "DP-14"), field="side")
-    if not title.strip():
+    if channel not in Submission.Channel.values:
+        raise RuleViolation(
+            "書類は郵送又はアップロードにより提出されます", rules("第4条第3項", "DP-03"), field="channel"
+        )
+    if form not in Submission.Form.values:
+        raise RuleViolation("主張・証拠は書面で提出されます", rules("第15条第5項", "DP-14"), field="form")
+    if not title:
         raise RuleViolation("表題がありません", rules("第15条第5項", "DP-14"), field="title")
-    if channel == Submission.Channel.POST and not postal_receipt.strip():
+    if channel == Submission.Channel.POST and not postal_receipt:
         raise RuleViolation(
             "郵送による提出は受領記録（書留番号等）を記録してください",
             rules("第4条第3項", "DP-03"),
@@ -87,7 +95,8 @@ def insurer_request_create(
 ) -> InsurerRequest:
     """説明・資料の提出要求 to the insurer or co-op (DP-12, 法23-12)."""
     guards.operator(actor)
-    if not request.strip():
+    request = normalize(request)
+    if not request:
         raise RuleViolation("要求事項がありません", act("第23条の12", "DP-12"), field="request")
     holder: dict[str, InsurerRequest] = {}
 
@@ -120,7 +129,8 @@ def insurer_request_answer(
         case_id = InsurerRequest.objects.values_list("case_id", flat=True).get(pk=request_id)
     except InsurerRequest.DoesNotExist as exc:
         raise NotFound(f"要求 {request_id} は見つかりません") from exc
-    if not answer.strip() and not refusal_reason.strip():
+    answer, refusal_reason = normalize(answer), normalize(refusal_reason)
+    if not answer and not refusal_reason:
         raise RuleViolation(
             "回答又は提出を拒む正当な理由が必要です", act("第23条の12", "DP-12"), field="answer"
         )
@@ -151,7 +161,8 @@ def special_procedure_request(
 ) -> SpecialProcedure:
     """A party asks for 鑑定 or another special procedure (DP-13, 規程15条4項)."""
     guards.operator(actor)
-    if requested_by not in CaseParty.Side.values or not kind.strip() or not reason.strip():
+    kind, reason = normalize(kind), normalize(reason)
+    if requested_by not in CaseParty.Side.values or not kind or not reason:
         raise RuleViolation(
             "手続の種類・申出た当事者・理由が必要です", rules("第15条第4項", "DP-13"), field="kind"
         )
