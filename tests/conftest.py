@@ -20,8 +20,14 @@ def artifacts() -> Path:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Notices are issued synchronously in tests so their effects can be asserted.
+    # Notices are issued synchronously in tests so their effects can be asserted. pytest-django may
+    # have loaded the settings already, so set both the variable and the live setting.
     os.environ["CHOTEI_TASK_BACKEND"] = "immediate"
+    from django.conf import settings
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Password hashing is deliberately slow in production; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

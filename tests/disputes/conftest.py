@@ -1,0 +1,47 @@
+"""Helpers for the dispute-service tests: the current version of a case, and the notices queued."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def version(case: Any) -> int:
+    from chotei.disputes.models import Case
+
+    return Case.objects.values_list("version", flat=True).get(pk=case.pk)
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any) -> Any:
+    """Notices the services queue after commit, as (case_id, kinds, extra); ``with notices():`` runs
+    the on-commit hooks of the block, as a real commit would."""
+    sent: list[tuple[int, list[str], dict[str, Any]]] = []
+
+    class Task:
+        # Stands in for documents.tasks.issue_case_notices, whatever task backend is configured.
+        @staticmethod
+        def enqueue(*, case_id: int, kinds: list[str], actor_id: int | None = None, **extra: Any) -> None:
+            sent.append((case_id, list(kinds), extra))
+
+    monkeypatch.setattr("chotei.documents.tasks.issue_case_notices", Task)
+
+    class Capture:
+        def __call__(self) -> Any:
+            return django_capture_on_commit_callbacks(execute=True)
+
+        @property
+        def sent(self) -> list[tuple[int, list[str], dict[str, Any]]]:
+            return sent
+
+        def kinds(self) -> list[str]:
+            return [k for _, kinds, _ in sent for k in kinds]
+
+    return Capture()
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: Any) -> None:
+    # The world creates six users per test; PBKDF2 would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
