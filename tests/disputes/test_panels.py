@@ -69,7 +69,7 @@ def test_dp11_cm05_conflicted_member_refused_naming_member(world, make_case):
     with pytest.raises(panel_rules.PanelViolation) as exc:
         _appoint(world, case, ["佐藤", "田中", "伊藤"], "佐藤")
     problem = next(p for p in exc.value.problems if p.startswith("佐藤 一郎"))
-    assert "利害関係の申告あり" in problem and f"org:{world.coop.pk}" in problem
+    assert "利害関係の申告あり" in problem and world.coop.name in problem
     assert not Panel.objects.exists()
     # The same member may sit where the respondent is another insurer.
     other = make_case(CaseState.ACCEPTED)

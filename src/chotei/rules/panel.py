@@ -8,7 +8,7 @@ CM-05 (法第23条の7第2項): the members' declared interests are what the con
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from chotei.rules.articles import Article, act, rules
@@ -61,8 +61,12 @@ def _conflicts(member: MemberInfo, party_keys: frozenset[str]) -> list[str]:
 
 
 def check_panel(members: Sequence[MemberInfo], chief_id: int | None, party_keys: Iterable[str]) -> None:
-    """DP-11/CM-05: refuse an invalid panel, listing all its problems in one PanelViolation."""
+    """DP-11/CM-05: refuse an invalid panel, listing all its problems in one PanelViolation.
+
+    ``party_keys`` may be a mapping from key to the party's registered name, so the refusal names
+    the party rather than the key."""
     parties = frozenset(party_keys)
+    names: Mapping[str, str] = party_keys if isinstance(party_keys, Mapping) else {}
     problems: list[str] = []
     seen: set[int] = set()
     for m in members:
@@ -72,7 +76,9 @@ def check_panel(members: Sequence[MemberInfo], chief_id: int | None, party_keys:
         seen.add(m.id)
         if not m.active:
             problems.append(f"{m.name}: 委嘱中の紛争処理委員ではありません")
-        problems.extend(f"{m.name}: 当事者（{key}）との利害関係の申告あり" for key in _conflicts(m, parties))
+        problems.extend(
+            f"{m.name}: 当事者（{names.get(key, key)}）との利害関係の申告あり" for key in _conflicts(m, parties)
+        )
     if len(seen) < MIN_MEMBERS:
         problems.append(f"担当委員が{len(seen)}名です（{MIN_MEMBERS}名以上が必要）")
     if not any(m.qualification == LAWYER for m in members):

@@ -20,13 +20,15 @@ from chotei.rules.errors import RuleViolation
 from chotei.rules.states import OPEN_STATES, Action, CaseState
 
 
-def party_keys(case: Case) -> set[str]:
-    """The interest keys of both parties and their agents, matched against declarations (CM-05)."""
-    keys: set[str] = set()
-    for cp in case.parties.select_related("party", "agent"):
-        keys |= cp.party.interest_keys
-        if cp.agent is not None:
-            keys |= cp.agent.interest_keys
+def party_keys(case: Case) -> dict[str, str]:
+    """The interest keys of both parties and their agents, each with the name a refusal shows (CM-05)."""
+    keys: dict[str, str] = {}
+    for cp in case.parties.select_related("party__organization", "agent__organization"):
+        for party in (cp.party, cp.agent):
+            if party is not None:
+                keys |= dict.fromkeys(party.interest_keys, party.name)
+                if party.organization is not None:
+                    keys[f"org:{party.organization_id}"] = party.organization.name
     return keys
 
 
