@@ -208,23 +208,19 @@ def _dispatch_date(case: Case, kind: NoticeKind, dispatch_on: dt.date | None) ->
 
 def _case_notice_data(
     case: Case, kind: NoticeKind, side: str, number: str, dispatch: dt.date
-) -> tuple[NoticeData, Party]:
+) -> tuple[NoticeData, CaseParty]:
     role = facts.case_party(case, side)
-    fields = facts.case_fields(case, kind, dispatch)
-    if role.agent is not None:
-        # The party stays the addressee; its agent is named so the desk can send a copy.
-        fields["agent_name"] = role.agent.name
     data = NoticeData(
         document_number=number,
         issued_on=dispatch,
         sender_name=settings.CHOTEI_BODY["name"],
         sender_title=settings.CHOTEI_BODY["chair"],
         case_number=case.number,
-        fields=fields,
+        fields=facts.case_fields(case, kind, dispatch),
         contact=facts.body_contact(case),
         **facts.addressee(role.party),
     )
-    return data, role.party
+    return data, role
 
 
 def case_notices_issue(
@@ -249,9 +245,12 @@ def case_notices_issue(
             dispatch = _dispatch_date(case, kind, dispatch_on)
             for addressee_side in facts.addressee_sides(kind, side):
                 number = next_document_number(BODY_PREFIX, dispatch.year)
-                data, party = _case_notice_data(case, kind, addressee_side, number, dispatch)
+                data, role = _case_notice_data(case, kind, addressee_side, number, dispatch)
+                party = role.party
                 issue = _Issue(kind, data, party, addressee_side, delivery_channel(party, channel), dispatch)
                 doc = _store(issue, actor=actor, case=case)
+                # The party stays the addressee; the ledger names its agent so a copy goes there too.
+                agent = f"（代理人 {role.agent.name}）" if role.agent is not None else ""
                 ledger_write(
                     case,
                     action="notice",
@@ -259,7 +258,7 @@ def case_notices_issue(
                     actor=actor,
                     description=(
                         f"{doc.title}（{doc.document_number}、第{doc.version}版）を"
-                        f"{CaseParty.Side(addressee_side).label} {doc.addressee}へ"
+                        f"{CaseParty.Side(addressee_side).label} {doc.addressee}{agent}へ"
                         f"{doc.get_channel_display()}で発出（{SPECS[kind].article}）"
                     ),
                 )

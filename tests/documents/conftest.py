@@ -1,0 +1,46 @@
+"""Fixtures of the documents tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def doc_artifacts(artifacts: Path) -> Path:
+    return artifacts / "documents"
+
+
+@pytest.fixture
+def staff(world: Any) -> Any:
+    return world.users["secretariat"]
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks: Any) -> Any:
+    """``with committed():`` runs the block's on-commit hooks (the notice tasks) as a commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def make_case(world: Any, committed: Any) -> Any:
+    """The shared factory, with the notices its steps queue issued as after a real commit."""
+
+    def make(state: str = "received", **overrides: Any) -> Any:
+        with committed():
+            case = world.make_case(state, **overrides)
+        case.refresh_from_db()
+        return case
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings: Any) -> None:
+    # The world creates six users per test; PBKDF2 would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Settings may be loaded before tests/conftest.py asks for the immediate backend; notices must
+    # be issued in-process here so their effects can be asserted.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
