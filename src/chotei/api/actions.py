@@ -1,0 +1,73 @@
+"""Steps of a case: POST /cases/{id}/actions/{action} with the version the client read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from chotei.api import scope
+from chotei.api.schemas import ERRORS, ActionIn, ActionName, CaseOut
+from chotei.api.types import Id
+from chotei.disputes.models import Case
+from chotei.disputes.services import lifecycle, panels
+from chotei.disputes.services.core import Conflict
+
+router = Router(tags=["事案の処理"])
+
+Step = Callable[[Any, int, ActionIn], object]
+
+
+def _explain(actor: Any, case_id: int, body: ActionIn) -> None:
+    # The explanation keeps the state, so the service takes no version; a stale client is still refused.
+    case = Case.objects.get(pk=case_id)
+    if case.version != body.version:
+        raise Conflict(case, body.version)
+    lifecycle.case_explain_result(actor=actor, case_id=case_id, side=body.side)
+
+
+STEPS: dict[str, Step] = {
+    "start_screening": lambda a, c, b: lifecycle.case_start_screening(actor=a, case_id=c, version=b.version),
+    "accept": lambda a, c, b: lifecycle.case_accept(
+        actor=a, case_id=c, version=b.version, dispatch_on=b.dispatch_on
+    ),
+    "refuse": lambda a, c, b: lifecycle.case_refuse(
+        actor=a, case_id=c, version=b.version, ground_code=b.ground_code
+    ),
+    "amend": lambda a, c, b: lifecycle.case_amend(
+        actor=a,
+        case_id=c,
+        version=b.version,
+        matters_sought=b.matters_sought,
+        requested_on=b.requested_on,
+        refuse_reason=b.refuse_reason,
+    ),
+    "appoint_panel": lambda a, c, b: panels.panel_appoint(
+        actor=a, case_id=c, version=b.version, member_ids=b.member_ids, chief_id=b.chief_id
+    ),
+    "record_result": lambda a, c, b: lifecycle.case_record_result(
+        actor=a, case_id=c, version=b.version, result=b.result, reasons=b.reasons
+    ),
+    "explain": _explain,
+    "close": lambda a, c, b: lifecycle.case_close(actor=a, case_id=c, version=b.version),
+    "terminate": lambda a, c, b: lifecycle.case_terminate(
+        actor=a, case_id=c, version=b.version, reason=b.reason
+    ),
+    "withdraw": lambda a, c, b: lifecycle.case_withdraw(
+        actor=a, case_id=c, version=b.version, channel=b.channel, requested_on=b.requested_on
+    ),
+}
+
+
+@router.post(
+    "/cases/{case_id}/actions/{action}",
+    response={200: CaseOut, **ERRORS},
+    summary="事案の処理（受理審査・受理・不受理・変更・委員会指名・結果・説明・終了・打切り・取下げ）",
+)
+def case_action(request: HttpRequest, case_id: Id, action: ActionName, body: ActionIn) -> Case:
+    """409 when the state forbids the action (naming its article) or the version is stale."""
+    scope.visible_case(request.auth, case_id)
+    STEPS[action](request.auth, case_id, body)
+    return Case.objects.get(pk=case_id)

@@ -1,0 +1,178 @@
+"""The review's records: meetings, submissions, requests to the insurer, special procedures, observers.
+
+An insurer or co-op token reaches only its own cases and submits only for its own side (IM-01).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from chotei.api import scope
+from chotei.api.schemas import (
+    ERRORS,
+    InsurerAnswerIn,
+    InsurerRequestIn,
+    InsurerRequestOut,
+    MeetingIn,
+    MeetingOut,
+    MeetingRecordIn,
+    ObserverIn,
+    ObserverOut,
+    SpecialDecisionIn,
+    SpecialProcedureIn,
+    SpecialProcedureOut,
+    SubmissionIn,
+    SubmissionOut,
+)
+from chotei.api.types import Id
+from chotei.disputes.models import InsurerRequest, Meeting, Observer, SpecialProcedure, Submission
+from chotei.disputes.services import panels, proceedings
+
+router = Router(tags=["審理"])
+
+
+@router.post("/cases/{case_id}/meetings", response={201: MeetingOut, **ERRORS}, summary="期日の指定")
+def meeting_create(request: HttpRequest, case_id: Id, body: MeetingIn) -> Status[Meeting]:
+    scope.visible_case(request.auth, case_id)
+    return Status(
+        201,
+        panels.meeting_schedule(
+            actor=request.auth, case_id=case_id, scheduled_for=body.scheduled_for, place=body.place
+        ),
+    )
+
+
+@router.post(
+    "/meetings/{meeting_id}/record", response={200: MeetingOut, **ERRORS}, summary="期日調書（DP-20）"
+)
+def meeting_record(request: HttpRequest, meeting_id: Id, body: MeetingRecordIn) -> Meeting:
+    scope.visible_child(request.auth, Meeting, meeting_id, "期日")
+    return panels.meeting_record(
+        actor=request.auth,
+        meeting_id=meeting_id,
+        present_member_ids=body.present_member_ids,
+        minutes=body.minutes,
+    )
+
+
+def _content(encoded: str) -> bytes | None:
+    if not encoded:
+        return None
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise HttpError(422, "content_base64 がbase64として正しくありません") from exc
+
+
+@router.post(
+    "/cases/{case_id}/submissions",
+    response={201: SubmissionOut, **ERRORS},
+    summary="主張書面・証拠の提出（DP-03, DP-14）",
+)
+def submission_create(request: HttpRequest, case_id: Id, body: SubmissionIn) -> Status[Submission]:
+    scope.visible_case(request.auth, case_id)
+    scope.require_own_side(request.auth, case_id, body.side)
+    return Status(
+        201,
+        proceedings.submission_record(
+            actor=request.auth,
+            case_id=case_id,
+            side=body.side,
+            kind=body.kind,
+            channel=body.channel,
+            title=body.title,
+            received_on=body.received_on,
+            postal_receipt=body.postal_receipt,
+            file_name=body.file_name,
+            content=_content(body.content_base64),
+            form=body.form,
+            chief_id=body.chief_id,
+        ),
+    )
+
+
+@router.post(
+    "/cases/{case_id}/insurer-requests",
+    response={201: InsurerRequestOut, **ERRORS},
+    summary="保険会社等への説明・資料の提出要求（DP-12）",
+)
+def insurer_request_create(
+    request: HttpRequest, case_id: Id, body: InsurerRequestIn
+) -> Status[InsurerRequest]:
+    scope.visible_case(request.auth, case_id)
+    return Status(
+        201,
+        proceedings.insurer_request_create(
+            actor=request.auth, case_id=case_id, request=body.request, due_on=body.due_on
+        ),
+    )
+
+
+@router.post(
+    "/insurer-requests/{request_id}/answer",
+    response={200: InsurerRequestOut, **ERRORS},
+    summary="保険会社等の回答（DP-12）",
+)
+def insurer_request_answer(request: HttpRequest, request_id: Id, body: InsurerAnswerIn) -> InsurerRequest:
+    scope.visible_child(request.auth, InsurerRequest, request_id, "要求")
+    return proceedings.insurer_request_answer(
+        actor=request.auth, request_id=request_id, answer=body.answer, refusal_reason=body.refusal_reason
+    )
+
+
+@router.post(
+    "/cases/{case_id}/special-procedures",
+    response={201: SpecialProcedureOut, **ERRORS},
+    summary="特別の手続の申出（DP-13）",
+)
+def special_procedure_create(
+    request: HttpRequest, case_id: Id, body: SpecialProcedureIn
+) -> Status[SpecialProcedure]:
+    scope.visible_case(request.auth, case_id)
+    return Status(
+        201,
+        proceedings.special_procedure_request(
+            actor=request.auth,
+            case_id=case_id,
+            kind=body.kind,
+            requested_by=body.requested_by,
+            reason=body.reason,
+        ),
+    )
+
+
+@router.post(
+    "/special-procedures/{procedure_id}/decide",
+    response={200: SpecialProcedureOut, **ERRORS},
+    summary="特別の手続の判断（DP-13）",
+)
+def special_procedure_decide(
+    request: HttpRequest, procedure_id: Id, body: SpecialDecisionIn
+) -> SpecialProcedure:
+    scope.visible_child(request.auth, SpecialProcedure, procedure_id, "特別の手続")
+    return proceedings.special_procedure_decide(
+        actor=request.auth,
+        procedure_id=procedure_id,
+        approve=body.approve,
+        chief_id=body.chief_id,
+        cost_yen=body.cost_yen,
+        charged_to=body.charged_to,
+    )
+
+
+@router.post(
+    "/cases/{case_id}/observers", response={201: ObserverOut, **ERRORS}, summary="傍聴の許可（DP-15）"
+)
+def observer_create(request: HttpRequest, case_id: Id, body: ObserverIn) -> Status[Observer]:
+    scope.visible_case(request.auth, case_id)
+    return Status(
+        201,
+        panels.observer_permit(
+            actor=request.auth, case_id=case_id, name=body.name, reason=body.reason, chief_id=body.chief_id
+        ),
+    )
