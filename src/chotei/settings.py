@@ -98,6 +98,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# Evidence arrives as scanned PDFs; base64 in JSON adds a third.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 WHITENOISE_USE_FINDERS = True
 
 TASKS = {

@@ -95,11 +95,7 @@ def test_im01_insurer_cannot_submit_for_the_other_side(world: Any, insurer_api: 
     assert not own.submissions.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services.guards.operator refuses insurer users; submission_record needs an insurer guard",
-)
-def test_im01_insurer_submits_its_statement(world: Any, insurer_api: Api) -> None:
+def test_im01_od01_insurer_submits_its_statement(world: Any, insurer_api: Api) -> None:
     own = world.make_case(CaseState.ACCEPTED)
     response = insurer_api.post(
         f"/cases/{own.pk}/submissions",
@@ -114,11 +110,7 @@ def test_im01_insurer_submits_its_statement(world: Any, insurer_api: Api) -> Non
     assert response.status_code == 201
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services.guards.operator refuses insurer users; insurer_request_answer needs an insurer guard",
-)
-def test_im01_insurer_answers_a_request_in_its_case(world: Any, insurer_api: Api) -> None:
+def test_dp12_insurer_answers_a_request_in_its_case(world: Any, insurer_api: Api) -> None:
     own = world.make_case(CaseState.UNDER_REVIEW)
     req = proceedings.insurer_request_create(actor=world.staff, case_id=own.pk, request="MRI画像")
     response = insurer_api.post(f"/insurer-requests/{req.pk}/answer", {"answer": "別送します"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import require_role
+from chotei.accounts.permissions import NotPermitted, require_role, role_of
 
 
 def operator(actor: Any) -> None:
@@ -18,3 +18,18 @@ def chair(actor: Any) -> None:
     """Naming a panel is the chair's act (法23-7第2項); the secretariat prepares it."""
     if actor is not None:
         require_role(actor, Role.CHAIR, Role.SECRETARIAT)
+
+
+def operator_or_party(actor: Any, case: Any, side: str | None = None) -> None:
+    """Staff, or an insurer / co-op user acting for its own organization's side of this case (OD-01)."""
+    if actor is None or role_of(actor) != Role.INSURER:
+        operator(actor)
+        return
+    org_id = actor.profile.organization_id
+    sides = {
+        cp.side
+        for cp in case.parties.select_related("party")
+        if org_id and cp.party.organization_id == org_id
+    }
+    if not sides or (side is not None and side not in sides):
+        raise NotPermitted("自社が当事者である側の手続のみ行えます")

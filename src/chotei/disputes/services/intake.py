@@ -13,7 +13,7 @@ from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
 from chotei.disputes.services import guards
-from chotei.disputes.services.core import fiscal_year_of, ledger_write, step_due, today
+from chotei.disputes.services.core import NotFound, fiscal_year_of, ledger_write, step_due, today
 from chotei.disputes.services.notify import notify_on_commit
 from chotei.parties.models import Party
 from chotei.rules import application, offices
@@ -136,7 +136,10 @@ def _check_choices(data: ApplicationInput) -> None:
 
 def _party(data: PartyInput) -> Party:
     if data.party_id is not None:
-        return Party.objects.get(pk=data.party_id)
+        try:
+            return Party.objects.get(pk=data.party_id)
+        except Party.DoesNotExist as exc:
+            raise NotFound(f"登録済みの当事者 {data.party_id} は見つかりません") from exc
     return Party.objects.create(
         name=data.name,
         address=data.address,

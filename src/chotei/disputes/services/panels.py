@@ -59,7 +59,10 @@ def member_infos(members: Any = None) -> list[panel_rules.MemberInfo]:
 
 def panel_suggest(*, case_id: int, limit: int = 3) -> list[panel_rules.PanelProposal]:
     """Valid panels for the case (DP-11), preferring its office and the least-loaded members."""
-    case = Case.objects.get(pk=case_id)
+    try:
+        case = Case.objects.get(pk=case_id)
+    except Case.DoesNotExist as exc:
+        raise NotFound(f"事案 {case_id} は見つかりません") from exc
     pool = member_infos(CommitteeMember.objects.filter(active=True))
     return panel_rules.suggest_panels(pool, party_keys(case), case.office, limit=limit)
 

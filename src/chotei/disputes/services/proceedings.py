@@ -34,8 +34,8 @@ def submission_record(
     chief_id: int | None = None,
 ) -> Submission:
     """A statement or evidence: by post with its receipt logged, or uploaded (DP-03); written unless
-    the chief member allows another form (DP-14). Kept, never returned."""
-    guards.operator(actor)
+    the chief member allows another form (DP-14). Kept, never returned. An insurer or co-op may file
+    for its own side (OD-01)."""
     title, postal_receipt = normalize(title), normalize(postal_receipt)
     if side not in CaseParty.Side.values or kind not in Submission.Kind.values:
         raise RuleViolation("提出者又は種別が不正です", rules("第15条第5項", "DP-14"), field="side")
@@ -60,6 +60,7 @@ def submission_record(
     holder: dict[str, Submission] = {}
 
     def apply(case: Case) -> list[str]:
+        guards.operator_or_party(actor, case, side)
         if form == Submission.Form.OTHER:
             chief_member(case, chief_id, "書面以外の方法による主張・証拠の許可", "第15条第5項", "DP-14")
         holder["s"] = Submission.objects.create(
@@ -124,7 +125,6 @@ def insurer_request_answer(
     *, actor: Any, request_id: int, answer: str = "", refusal_reason: str = ""
 ) -> InsurerRequest:
     """The insurer answers, or refuses only with a justified reason (法23-12); answered once."""
-    guards.operator(actor)
     try:
         case_id = InsurerRequest.objects.values_list("case_id", flat=True).get(pk=request_id)
     except InsurerRequest.DoesNotExist as exc:
@@ -137,6 +137,7 @@ def insurer_request_answer(
     holder: dict[str, InsurerRequest] = {}
 
     def apply(case: Case) -> list[str]:
+        guards.operator_or_party(actor, case)
         req = InsurerRequest.objects.select_for_update().get(pk=request_id)
         if req.answered_on is not None:
             raise RuleViolation("この要求には回答済みです", act("第23条の12", "DP-12"), field="answer")
