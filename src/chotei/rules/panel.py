@@ -77,7 +77,8 @@ def check_panel(members: Sequence[MemberInfo], chief_id: int | None, party_keys:
         if not m.active:
             problems.append(f"{m.name}: 委嘱中の紛争処理委員ではありません")
         problems.extend(
-            f"{m.name}: 当事者（{names.get(key, key)}）との利害関係の申告あり" for key in _conflicts(m, parties)
+            f"{m.name}: 当事者（{names.get(key, key)}）との利害関係の申告あり"
+            for key in _conflicts(m, parties)
         )
     if len(seen) < MIN_MEMBERS:
         problems.append(f"担当委員が{len(seen)}名です（{MIN_MEMBERS}名以上が必要）")

@@ -4,18 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disputes', '0001_initial'),
+        ("disputes", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='case',
-            name='case_applicant_idx',
+            model_name="case",
+            name="case_applicant_idx",
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['applicant_name'], name='case_applicant_idx', opclasses=['varchar_pattern_ops']),
+            model_name="case",
+            index=models.Index(
+                fields=["applicant_name"], name="case_applicant_idx", opclasses=["varchar_pattern_ops"]
+            ),
         ),
     ]

@@ -89,7 +89,9 @@ class Case(models.Model):
             models.Index(fields=["fiscal_year", "received_on", "id"], name="case_fy_idx"),
             models.Index(fields=["due_on", "state"], name="case_due_idx"),
             # varchar_pattern_ops lets PostgreSQL serve prefix LIKE from the index under any collation.
-            models.Index(fields=["applicant_name"], name="case_applicant_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["applicant_name"], name="case_applicant_idx", opclasses=["varchar_pattern_ops"]
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,226 @@
+"""Every action the desk offers on a case: its form, the service it calls and when it is offered."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from chotei.desk import forms
+from chotei.disputes.models import Case
+from chotei.disputes.services import lifecycle, panels, proceedings
+from chotei.rules.states import OPEN_STATES, Action, CaseState, allowed_actions
+
+Run = Callable[[Any, Case, dict[str, Any]], object]
+
+
+@dataclasses.dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    title: str
+    button: str
+    form: type[forms.CaseForm]
+    run: Run
+    done: str
+    danger: bool = False
+
+
+def _upload(data: dict[str, Any]) -> dict[str, Any]:
+    upload = data.pop("file", None)
+    if upload is not None:
+        data["content"], data["file_name"] = upload.read(), upload.name
+    return data
+
+
+def _drop_blank(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if not (k in keys and v in (None, ""))}
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        Action.START_SCREENING,
+        "受理審査の開始",
+        "受理審査を開始する",
+        forms.VersionForm,
+        lambda u, c, d: lifecycle.case_start_screening(actor=u, case_id=c.pk, version=d["version"]),
+        "受理審査を開始しました",
+    ),
+    ActionSpec(
+        Action.ACCEPT,
+        "受理（規程第5条第3項）",
+        "受理して両当事者に通知する",
+        forms.AcceptForm,
+        lambda u, c, d: lifecycle.case_accept(actor=u, case_id=c.pk, **d),
+        "受理しました。受理通知と答弁書提出期限の通知を発出します",
+    ),
+    ActionSpec(
+        Action.REFUSE,
+        "不受理（規程第5条第1項）",
+        "不受理とする",
+        forms.RefuseForm,
+        lambda u, c, d: lifecycle.case_refuse(actor=u, case_id=c.pk, **d),
+        "不受理としました。不受理通知を発出します",
+        danger=True,
+    ),
+    ActionSpec(
+        "amend",
+        "求める事項の変更（規程第5条の2）",
+        "変更を記録する",
+        forms.AmendForm,
+        lambda u, c, d: lifecycle.case_amend(actor=u, case_id=c.pk, **d),
+        "求める事項の変更を記録しました",
+    ),
+    ActionSpec(
+        Action.APPOINT_PANEL,
+        "紛争処理委員会の指名（法第23条の7）",
+        "この構成で指名する",
+        forms.PanelForm,
+        lambda u, c, d: panels.panel_appoint(
+            actor=u, case_id=c.pk, version=d["version"], member_ids=d["members"], chief_id=d["chief"]
+        ),
+        "紛争処理委員会を指名しました",
+    ),
+    ActionSpec(
+        "submission",
+        "主張書面・証拠の受領（規程第15条第5項）",
+        "受領を記録する",
+        forms.SubmissionForm,
+        lambda u, c, d: proceedings.submission_record(actor=u, case_id=c.pk, **_upload(d)),
+        "提出書類を記録しました",
+    ),
+    ActionSpec(
+        "insurer_request",
+        "保険会社等への説明・資料の要求（法第23条の12）",
+        "要求を記録する",
+        forms.InsurerRequestForm,
+        lambda u, c, d: proceedings.insurer_request_create(actor=u, case_id=c.pk, **d),
+        "保険会社等への要求を記録しました",
+    ),
+    ActionSpec(
+        "insurer_answer",
+        "回答の記録",
+        "回答を記録する",
+        forms.InsurerAnswerForm,
+        lambda u, c, d: proceedings.insurer_request_answer(actor=u, **d),
+        "保険会社等の回答を記録しました",
+    ),
+    ActionSpec(
+        "meeting_schedule",
+        "期日の指定",
+        "期日を指定する",
+        forms.MeetingForm,
+        lambda u, c, d: panels.meeting_schedule(actor=u, case_id=c.pk, **d),
+        "期日を指定しました",
+    ),
+    ActionSpec(
+        "meeting_record",
+        "出席と期日調書の記録（規程第12条）",
+        "調書を記録する",
+        forms.MeetingRecordForm,
+        lambda u, c, d: panels.meeting_record(
+            actor=u, meeting_id=d["meeting_id"], present_member_ids=d["present"], minutes=d["minutes"]
+        ),
+        "期日調書を記録しました",
+    ),
+    ActionSpec(
+        "observer",
+        "傍聴の許可（法第23条の13）",
+        "傍聴を許可する",
+        forms.ObserverForm,
+        lambda u, c, d: panels.observer_permit(actor=u, case_id=c.pk, **d),
+        "傍聴の許可を記録しました",
+    ),
+    ActionSpec(
+        "special_request",
+        "特別の手続の申出（規程第15条第4項）",
+        "申出を記録する",
+        forms.SpecialRequestForm,
+        lambda u, c, d: proceedings.special_procedure_request(actor=u, case_id=c.pk, **d),
+        "特別の手続の申出を記録しました",
+    ),
+    ActionSpec(
+        "special_decide",
+        "主任委員の判断",
+        "判断を記録する",
+        forms.SpecialDecideForm,
+        lambda u, c, d: proceedings.special_procedure_decide(
+            actor=u,
+            procedure_id=d["procedure_id"],
+            approve=d["approve"],
+            cost_yen=d["cost_yen"] or 0,
+            charged_to=d["charged_to"],
+        ),
+        "特別の手続の判断を記録しました",
+    ),
+    ActionSpec(
+        Action.RECORD_RESULT,
+        "審理結果の記録と通知（規程第16条）",
+        "審理結果を通知する",
+        forms.ResultForm,
+        lambda u, c, d: lifecycle.case_record_result(actor=u, case_id=c.pk, **d),
+        "審理結果を記録しました。結果通知を発出します",
+    ),
+    ActionSpec(
+        "explain",
+        "審理結果の説明（規程第16条）",
+        "説明書を発出する",
+        forms.ExplainForm,
+        lambda u, c, d: lifecycle.case_explain_result(actor=u, case_id=c.pk, **d),
+        "説明書の発出を記録しました",
+    ),
+    ActionSpec(
+        Action.CLOSE,
+        "終了",
+        "事案を終了する",
+        forms.VersionForm,
+        lambda u, c, d: lifecycle.case_close(actor=u, case_id=c.pk, version=d["version"]),
+        "事案を終了しました",
+    ),
+    ActionSpec(
+        Action.TERMINATE,
+        "打切り（規程第17条）",
+        "紛争処理を打ち切る",
+        forms.TerminateForm,
+        lambda u, c, d: lifecycle.case_terminate(actor=u, case_id=c.pk, **d),
+        "紛争処理を打ち切りました",
+        danger=True,
+    ),
+    ActionSpec(
+        Action.WITHDRAW,
+        "取下げ（規程第18条）",
+        "取下げを記録する",
+        forms.WithdrawForm,
+        lambda u, c, d: lifecycle.case_withdraw(actor=u, case_id=c.pk, **_drop_blank(d, "requested_on")),
+        "取下げを記録しました",
+        danger=True,
+    ),
+)
+BY_NAME: dict[str, ActionSpec] = {s.name: s for s in SPECS}
+
+REVIEW = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW})
+# Actions that add a record rather than move the case, and the states they belong to.
+RECORD_STATES: dict[str, frozenset[CaseState]] = {
+    "amend": REVIEW,
+    "submission": OPEN_STATES,
+    "insurer_request": REVIEW,
+    "meeting_schedule": frozenset({CaseState.UNDER_REVIEW}),
+    "observer": frozenset({CaseState.UNDER_REVIEW}),
+    "special_request": frozenset({CaseState.UNDER_REVIEW}),
+    "explain": frozenset({CaseState.RESULT_NOTIFIED, CaseState.CLOSED}),
+}
+# Per-item forms shown beside their item (a meeting, a request, a procedure), not in the action list.
+ITEM_ACTIONS = frozenset({"insurer_answer", "meeting_record", "special_decide"})
+
+
+def offered(case: Case) -> list[ActionSpec]:
+    """The case-level actions for the case's state: the next step of the procedure first (the desk
+    opens it), then the others in the order of the procedure."""
+    state = case.state_enum
+    moves = {a.value for a in allowed_actions(state)}
+    specs = [
+        s
+        for s in SPECS
+        if s.name not in ITEM_ACTIONS and (s.name in moves or state in RECORD_STATES.get(s.name, ()))
+    ]
+    step = next((s for s in specs if s.name in moves and not s.danger), None)
+    return [step, *(s for s in specs if s is not step)] if step else specs

@@ -1,0 +1,204 @@
+"""Forms of the case desk: the list filter and one form per action on a case.
+
+Forms only parse input; every rule is checked by the service the view calls, so a refusal reads the
+same on the desk, in the API and on the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from chotei.committee.models import CommitteeMember
+from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.services.core import fiscal_year_of
+from chotei.rules import offices, screening
+from chotei.rules.states import STATE_LABELS
+
+BLANK = [("", "すべて")]
+SIDES = CaseParty.Side.choices
+
+
+def date_field(label: str, required: bool = False) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharField:
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class DeskForm(forms.Form):
+    """Japanese labels take no trailing colon."""
+
+    error_css_class = "has-error"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class CaseFilterForm(DeskForm):
+    q = forms.CharField(
+        label="事案番号・申請人",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "事案番号 又は 申請人名の先頭", "type": "search"}),
+    )
+    state = forms.ChoiceField(
+        label="状態", required=False, choices=BLANK + [(s.value, label) for s, label in STATE_LABELS.items()]
+    )
+    office = forms.ChoiceField(label="事務所", required=False, choices=BLANK + offices.OFFICE_CHOICES)
+    member = forms.TypedChoiceField(label="担当委員", required=False, coerce=int, empty_value=None)
+    fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
+    overdue = forms.BooleanField(label="期限超過のみ", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = BLANK + [
+            (m.pk, m.name) for m in CommitteeMember.objects.only("name", "office", "name_kana")
+        ]
+        current = fiscal_year_of(timezone.localdate())
+        # GV-01: fiscal years; a fixed span avoids a DISTINCT over a million cases.
+        self.fields["fiscal_year"].choices = BLANK + [
+            (y, f"{y}年度") for y in range(current, current - 16, -1)
+        ]
+
+
+class CaseForm(DeskForm):
+    """A form about one case; the case gives the choices (e.g. the panel's members)."""
+
+    def __init__(self, *args: Any, case: Case | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+
+class VersionForm(CaseForm):
+    """Carries the case's version as loaded: a save over someone else's is refused, not merged."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.case is not None and not self.is_bound:
+            self.fields["version"].initial = self.case.version
+
+
+class AcceptForm(VersionForm):
+    dispatch_on = date_field("受理通知の発送日（空欄は本日）")
+
+
+class RefuseForm(VersionForm):
+    ground_code = forms.ChoiceField(
+        label="不受理の事由（規程第5条第1項・令第15条）", choices=screening.GROUND_CHOICES
+    )
+
+
+class AmendForm(VersionForm):
+    matters_sought = text_field("変更後の紛争処理を求める事項", 3)
+    requested_on = date_field("申出日（空欄は本日）")
+    refuse_reason = text_field("変更を認めない場合の理由（手続を著しく遅延させる場合）", 2, required=False)
+
+
+class PanelForm(VersionForm):
+    members = forms.TypedMultipleChoiceField(
+        label="担当委員（3名以上、うち弁護士1名以上）", coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    chief = forms.TypedChoiceField(label="主任委員", coerce=int)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [
+            (m.pk, f"{m.name}（{m.get_qualification_display()}・{m.get_office_display()}）")
+            for m in CommitteeMember.objects.filter(active=True)
+        ]
+        self.fields["members"].choices = choices
+        self.fields["chief"].choices = [("", "選択してください"), *choices]
+
+
+class SubmissionForm(CaseForm):
+    side = forms.ChoiceField(label="提出者", choices=SIDES)
+    kind = forms.ChoiceField(
+        label="種別", choices=[c for c in Submission.Kind.choices if c[0] != "application"]
+    )
+    title = forms.CharField(label="表題", max_length=200)
+    channel = forms.ChoiceField(label="提出方法", choices=Submission.Channel.choices)
+    received_on = date_field("受領日（空欄は本日）")
+    postal_receipt = forms.CharField(label="郵便物受領記録（書留番号等）", required=False, max_length=100)
+    file = forms.FileField(label="ファイル（アップロードの場合）", required=False)
+    form = forms.ChoiceField(label="形式", choices=Submission.Form.choices, initial=Submission.Form.WRITTEN)
+
+
+class InsurerRequestForm(CaseForm):
+    request = text_field("要求事項（説明・資料）", 3)
+    due_on = date_field("回答期限（空欄は10営業日後）")
+
+
+class InsurerAnswerForm(CaseForm):
+    request_id = forms.IntegerField(widget=forms.HiddenInput)
+    answer = text_field("回答", 2, required=False)
+    refusal_reason = text_field("提出を拒む正当な理由", 2, required=False)
+
+
+class MeetingForm(CaseForm):
+    scheduled_for = forms.DateTimeField(
+        label="日時", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    place = forms.CharField(label="場所", max_length=200, initial="本部 第1会議室")
+
+
+class MeetingRecordForm(CaseForm):
+    meeting_id = forms.IntegerField(widget=forms.HiddenInput)
+    present = forms.TypedMultipleChoiceField(
+        label="出席委員", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    minutes = text_field("期日調書", 4)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        panel = getattr(self.case, "panel", None) if self.case is not None else None
+        seats = panel.seats.select_related("member") if panel is not None else []
+        self.fields["present"].choices = [
+            (s.member_id, s.member.name + ("（主任）" if s.is_chief else "")) for s in seats
+        ]
+
+
+class ObserverForm(CaseForm):
+    name = forms.CharField(label="傍聴人", max_length=100)
+    reason = forms.CharField(label="理由", max_length=300)
+
+
+class SpecialRequestForm(CaseForm):
+    kind = forms.CharField(label="手続（鑑定等）", max_length=100, initial="医学的鑑定")
+    requested_by = forms.ChoiceField(label="申出た当事者", choices=SIDES)
+    reason = text_field("申出の理由", 2)
+
+
+class SpecialDecideForm(CaseForm):
+    procedure_id = forms.IntegerField(widget=forms.HiddenInput)
+    approve = forms.TypedChoiceField(
+        label="主任委員の判断",
+        choices=[("1", "実施する"), ("0", "実施しない")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    cost_yen = forms.IntegerField(label="費用（円）", required=False, min_value=0)
+    charged_to = forms.ChoiceField(label="費用負担者", required=False, choices=[("", "—"), *SIDES])
+
+
+class ResultForm(VersionForm):
+    result = forms.ChoiceField(label="審理結果", choices=Case.Result.choices, widget=forms.RadioSelect)
+    reasons = text_field("理由", 4)
+
+
+class ExplainForm(CaseForm):
+    side = forms.ChoiceField(label="説明を求めた当事者", choices=SIDES)
+
+
+class TerminateForm(VersionForm):
+    reason = text_field("打切りの理由", 2)
+
+
+class WithdrawForm(VersionForm):
+    channel = forms.ChoiceField(label="取下げの方法", choices=Case.Channel.choices)
+    requested_on = date_field("取下書の受領日（空欄は本日）")

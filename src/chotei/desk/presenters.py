@@ -1,0 +1,123 @@
+"""What the case page shows: the case read through case_get (audited, DP-22) and its action forms."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from django import forms as dj_forms
+from django.urls import NoReverseMatch, reverse
+
+from chotei.desk import actions
+from chotei.desk.access import is_operator
+from chotei.desk.timing import is_overdue, waiting_business_days
+from chotei.disputes.models import Case, Panel, SpecialProcedure
+from chotei.documents.models import IssuedDocument
+from chotei.rules import screening
+from chotei.rules.notices import SPECS as NOTICE_SPECS
+from chotei.rules.notices import NoticeKind
+from chotei.rules.states import CaseState
+
+
+@dataclasses.dataclass
+class ActionPanel:
+    spec: actions.ActionSpec
+    form: dj_forms.Form
+    key: str
+
+    @property
+    def anchor(self) -> str:
+        return f"act-{self.key}"
+
+
+def pdf_url(document_id: int) -> str:
+    try:
+        return reverse("documents:pdf", args=[document_id])
+    except NoReverseMatch:
+        return f"/desk/documents/{document_id}/pdf/"
+
+
+def document_title(kind: str) -> str:
+    try:
+        return NOTICE_SPECS[NoticeKind(kind)].title
+    except ValueError:
+        return kind
+
+
+def _panel_of(case: Case) -> Panel | None:
+    try:
+        return case.panel
+    except Panel.DoesNotExist:
+        return None
+
+
+def _form(
+    name: str, case: Case, key: str, bound: tuple[str, dj_forms.Form] | None, **initial: Any
+) -> ActionPanel:
+    spec = actions.BY_NAME[name]
+    if bound is not None and bound[0] == key:
+        return ActionPanel(spec, bound[1], key)
+    return ActionPanel(spec, spec.form(case=case, initial=initial), key)
+
+
+def case_page(
+    case: Case, *, user: Any, today: dt.date, bound: tuple[str, dj_forms.Form] | None = None
+) -> dict[str, Any]:
+    """The template context of the case page; ``bound`` is a submitted form to show with its errors."""
+    operator = is_operator(user)
+    state = case.state_enum
+    panel = _panel_of(case)
+    seats = list(panel.seats.select_related("member").order_by("-is_chief", "id")) if panel else []
+    meetings = list(case.meetings.prefetch_related("attendance__member"))
+    requests = list(case.insurer_requests.all())
+    procedures = list(case.special_procedures.select_related("decided_by"))
+    under_review = state == CaseState.UNDER_REVIEW
+    if operator:
+        for m in meetings:
+            if m.recorded_at is None and under_review:
+                m.record_form = _form(
+                    "meeting_record", case, f"meeting_record-{m.pk}", bound, meeting_id=m.pk
+                )
+        for r in requests:
+            if r.answered_on is None and state in actions.REVIEW:
+                r.answer_form = _form(
+                    "insurer_answer", case, f"insurer_answer-{r.pk}", bound, request_id=r.pk
+                )
+        for p in procedures:
+            if p.decision == SpecialProcedure.Decision.PENDING and under_review:
+                p.decide_form = _form(
+                    "special_decide", case, f"special_decide-{p.pk}", bound, procedure_id=p.pk
+                )
+    panels = [_form(s.name, case, s.name, bound) for s in actions.offered(case)] if operator else []
+    documents = list(IssuedDocument.objects.filter(case=case).defer("pdf").order_by("issued_at", "id"))
+    for d in documents:
+        d.url, d.label = pdf_url(d.pk), document_title(d.kind)
+    refusal_ground = screening.ground(case.refusal_ground) if case.refusal_ground else None
+    return {
+        "case": case,
+        "overdue": is_overdue(case, today),
+        "waiting": waiting_business_days(case, today),
+        "amendment_deadline": screening.amendment_deadline(case.acceptance_dispatched_on)
+        if case.acceptance_dispatched_on
+        else None,
+        "timeline": list(case.ledger.select_related("actor").order_by("id")),
+        # Panel, requests and special procedures belong to an accepted case; hidden before that.
+        "reviewing": case.acceptance_dispatched_on is not None or panel is not None,
+        "panel": panel,
+        "seats": seats,
+        "meetings": meetings,
+        "submissions": list(case.submissions.defer("content")),
+        "insurer_requests": requests,
+        "procedures": procedures,
+        "amendments": list(case.amendments.order_by("id")),
+        "observers": list(case.observers.select_related("permitted_by")),
+        "documents": documents,
+        "refusal_ground": refusal_ground,
+        "refusal_guidance": screening.guidance_for(refusal_ground) if refusal_ground else None,
+        # DP-07: the route offered to an applicant refused on ground 9, shown before refusing.
+        "ground9_guidance": screening.guidance_for(screening.ground("R5-1-9")),
+        "action_panels": panels,
+        "operator": operator,
+        "suggest_panel": operator and state == CaseState.ACCEPTED,
+    }

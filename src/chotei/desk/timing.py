@@ -1,0 +1,23 @@
+"""DP-10 (法23-10): how long a case has waited in its step, and whether the step is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from chotei.disputes.models import Case
+from chotei.disputes.selectors import DUE_STATES
+from chotei.rules import calendar
+
+
+def is_overdue(case: Case, today: dt.date) -> bool:
+    """DP-10: past the step's business-day target in a state that has one (the list filter's rule)."""
+    return case.due_on is not None and case.due_on < today and case.state in DUE_STATES
+
+
+def waiting_business_days(case: Case, today: dt.date) -> int | None:
+    """DP-10/DP-25: business days since the case entered its current step; None once it has ended."""
+    if case.state not in DUE_STATES:
+        return None
+    return calendar.business_days_between(timezone.localdate(case.state_changed_at), today)

@@ -1,0 +1,23 @@
+"""Login and logout of the desk, in Japanese; every login is logged (IM-01)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
+
+from chotei.audit.models import AuditEvent
+from chotei.audit.services import audit_record
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "desk/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: auth_views.AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_record(event_type=AuditEvent.Type.LOGIN, actor=form.get_user(), channel="desk")
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "/desk/login/"

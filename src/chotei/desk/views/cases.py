@@ -1,0 +1,121 @@
+"""The case list (filters, keyset pages) and the case page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from chotei.desk.access import OPERATORS, desk_view, not_found
+from chotei.desk.forms import CaseFilterForm
+from chotei.desk.presenters import case_page
+from chotei.desk.timing import is_overdue, waiting_business_days
+from chotei.disputes import selectors
+from chotei.disputes.models import Case
+from chotei.disputes.services.core import NotFound
+from chotei.disputes.services.panels import panel_suggest
+
+PAGE_SIZE = 50
+LIST_FIELDS = (
+    "number",
+    "office",
+    "state",
+    "category",
+    "applicant_name",
+    "respondent_name",
+    "received_on",
+    "due_on",
+    "state_changed_at",
+)
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """A fragment request of HTMX; a history restore needs the whole page again."""
+    headers = request.headers
+    return headers.get("HX-Request") == "true" and "true" not in (
+        headers.get("HX-Boosted"),
+        headers.get("HX-History-Restore-Request"),
+    )
+
+
+def render_part(request: HttpRequest, part: str, page: str, context: dict[str, Any]) -> HttpResponse:
+    """The fragment for HTMX, the full page otherwise; caches must keep the two apart."""
+    response = render(request, part if is_htmx(request) else page, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _after(qs: QuerySet[Case], cursor: str) -> QuerySet[Case]:
+    """Keyset paging on (received_on, id) descending: no OFFSET and no COUNT(*) at 10^6 cases."""
+    try:
+        day, _, pk = cursor.partition("_")
+        received, last_id = dt.date.fromisoformat(day), int(pk)
+    except ValueError:
+        return qs
+    return qs.filter(Q(received_on__lt=received) | Q(received_on=received, id__lt=last_id))
+
+
+@desk_view()
+def case_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = CaseFilterForm(request.GET or None)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    filters = selectors.CaseFilter(
+        state=data.get("state") or "",
+        office=data.get("office") or "",
+        member=data.get("member"),
+        overdue=bool(data.get("overdue")),
+        fiscal_year=data.get("fiscal_year"),
+        q=(data.get("q") or "").strip(),
+    )
+    qs = selectors.case_list(user=request.user, filters=filters, today=today).only(*LIST_FIELDS)
+    cursor = request.GET.get("after", "")
+    if cursor:
+        qs = _after(qs, cursor)
+    rows = list(qs[: PAGE_SIZE + 1])
+    next_query = ""
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        params = request.GET.copy()
+        params["after"] = f"{rows[-1].received_on.isoformat()}_{rows[-1].pk}"
+        next_query = params.urlencode()
+    first_params = request.GET.copy()
+    first_params.pop("after", None)
+    for row in rows:
+        row.overdue = is_overdue(row, today)
+        row.waiting = waiting_business_days(row, today)
+    context = {
+        "form": form,
+        "rows": rows,
+        "next_query": next_query,
+        "first_query": first_params.urlencode() if cursor else None,
+        "today": today,
+    }
+    return render_part(request, "desk/_case_table.html", "desk/case_list.html", context)
+
+
+@desk_view()
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    try:
+        case = selectors.case_get(user=request.user, case_id=case_id)
+    except NotFound as exc:
+        return not_found(request, str(exc))
+    return render(
+        request, "desk/case_detail.html", case_page(case, user=request.user, today=timezone.localdate())
+    )
+
+
+@desk_view(OPERATORS)
+def panel_suggestions(request: HttpRequest, case_id: int) -> HttpResponse:
+    """DP-11: valid panels, least-loaded members of the case's office first, each one click to appoint."""
+    case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
+    if case is None:
+        return not_found(request, f"事案 {case_id} は見つかりません")
+    context = {"case": case, "proposals": panel_suggest(case_id=case.pk)}
+    return render_part(request, "desk/_panel_suggestions.html", "desk/panel_suggestions.html", context)

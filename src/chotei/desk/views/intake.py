@@ -1,0 +1,39 @@
+"""受付: the secretariat enters an application received by post or online (DP-02, DP-03)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from chotei.accounts.permissions import NotPermitted
+from chotei.desk.access import OPERATORS, desk_view, forbidden
+from chotei.desk.intake_form import ApplicationForm
+from chotei.disputes.services.intake import case_receive
+from chotei.rules.errors import MissingItems, RuleViolation
+
+
+@desk_view(OPERATORS)
+def case_new(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            try:
+                case = case_receive(actor=request.user, data=form.to_input())
+            except NotPermitted as exc:
+                return forbidden(request, str(exc))
+            except MissingItems as exc:
+                # DP-02: each missing item is named, with its article, at its own field.
+                form.add_error(None, str(exc))
+                for field, label, article in exc.problems:
+                    form.add_error(
+                        field if field in form.fields else None, f"{label}がありません（{article}）"
+                    )
+            except RuleViolation as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            else:
+                messages.success(request, f"事案 {case.number} として受け付けました")
+                return redirect("desk:case_detail", case_id=case.pk)
+    return render(request, "desk/case_new.html", {"form": form}, status=status)

@@ -1,0 +1,82 @@
+"""POST of an action form: the service decides; the desk shows its answer (issue #2 item 4).
+
+RuleViolation → a form error naming the article (422; 409 for a step the state does not allow),
+Conflict → a reload message (409), NotPermitted → 403, NotFound → 404. Success redirects (PRG).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chotei.accounts.permissions import NotPermitted
+from chotei.desk.access import OPERATORS, desk_view, forbidden, not_found
+from chotei.desk.actions import BY_NAME, ITEM_ACTIONS
+from chotei.desk.presenters import case_page
+from chotei.disputes import selectors
+from chotei.disputes.services.core import Conflict, NotFound
+from chotei.rules.errors import RuleViolation, TransitionNotAllowed
+
+# Services name a few fields differently from the desk's forms.
+FIELD_ALIASES = {"ground": "ground_code"}
+
+
+def attach_error(form: forms.Form, exc: RuleViolation) -> None:
+    """Put the refusal, article included, on the field it concerns (or above the form)."""
+    field = FIELD_ALIASES.get(exc.field, exc.field)
+    form.add_error(field if field in form.fields else None, str(exc))
+
+
+def _item_key(name: str, form: forms.Form) -> str:
+    if name not in ITEM_ACTIONS:
+        return name
+    id_field = next(f for f in form.fields if f.endswith("_id"))
+    return f"{name}-{form.data.get(id_field, '')}"
+
+
+@desk_view(OPERATORS)
+@require_POST
+def case_action(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
+    spec = BY_NAME.get(name)
+    case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
+    if spec is None or case is None:
+        return not_found(request, f"事案 {case_id} は見つかりません")
+    form = spec.form(request.POST, request.FILES, case=case)
+    status, conflict = 422, ""
+    if form.is_valid():
+        try:
+            spec.run(request.user, case, dict(form.cleaned_data))
+        except NotPermitted as exc:
+            return forbidden(request, str(exc))
+        except NotFound as exc:
+            return not_found(request, str(exc))
+        except Conflict as exc:
+            status, conflict = 409, str(exc)
+        except RuleViolation as exc:
+            attach_error(form, exc)
+            status = 409 if isinstance(exc, TransitionNotAllowed) else 422
+        else:
+            messages.success(request, spec.done)
+            return redirect("desk:case_detail", case_id=case.pk)
+    return _rerender(request, case_id, status, conflict, None if conflict else (_item_key(name, form), form))
+
+
+def _rerender(
+    request: HttpRequest, case_id: int, status: int, conflict: str, bound: tuple[str, Any] | None
+) -> HttpResponse:
+    """The case page as it is now, with the refused form (or, after a conflict, fresh forms)."""
+    try:
+        case = selectors.case_get(user=request.user, case_id=case_id)
+    except NotFound as exc:
+        return not_found(request, str(exc))
+    context = case_page(case, user=request.user, today=timezone.localdate(), bound=bound)
+    # The errors are repeated at the top: the refused action may not be offered in the current state.
+    errors = [str(e) for errs in bound[1].errors.values() for e in errs] if bound else []
+    context.update(conflict=conflict, form_errors=errors, error_anchor=f"act-{bound[0]}" if bound else "")
+    return render(request, "desk/case_detail.html", context, status=status)

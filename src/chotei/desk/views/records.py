@@ -1,0 +1,90 @@
+"""Read-only pages: the ledger (帳簿, DP-21) and the audit log (監査ログ, DP-22, IM-01)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from chotei.audit.models import AuditEvent
+from chotei.desk.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
+from chotei.desk.forms import DeskForm
+from chotei.disputes.models import LedgerLine
+from chotei.disputes.services.core import fiscal_year_of
+
+PAGE_SIZE = 100
+
+
+class LedgerFilter(DeskForm):
+    fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = fiscal_year_of(timezone.localdate())
+        self.fields["fiscal_year"].choices = [("", "すべて")] + [
+            (y, f"{y}年度（{y}年4月〜{y + 1}年3月）") for y in range(current, current - 16, -1)
+        ]
+
+
+class AuditFilter(DeskForm):
+    event_type = forms.ChoiceField(
+        label="種別", required=False, choices=[("", "すべて"), *AuditEvent.Type.choices]
+    )
+    case_id = forms.IntegerField(label="事案ID", required=False, min_value=1)
+
+
+def _page(request: HttpRequest, qs: QuerySet[Any]) -> tuple[list[Any], str]:
+    """Keyset paging by id, newest first: both tables only grow (append-only)."""
+    before = request.GET.get("before", "")
+    if before.isdigit():
+        qs = qs.filter(id__lt=int(before))
+    rows = list(qs.order_by("-id")[: PAGE_SIZE + 1])
+    next_query = ""
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        params = request.GET.copy()
+        params["before"] = str(rows[-1].pk)
+        next_query = params.urlencode()
+    return rows, next_query
+
+
+@desk_view(LEDGER_ROLES)
+def ledger(request: HttpRequest) -> HttpResponse:
+    form = LedgerFilter(request.GET or None)
+    form.is_valid()
+    qs = LedgerLine.objects.select_related("case", "actor").only(
+        "on",
+        "action",
+        "description",
+        "state",
+        "members",
+        "party_cost_yen",
+        "case__number",
+        "case__applicant_name",
+        "actor__username",
+    )
+    fy = getattr(form, "cleaned_data", {}).get("fiscal_year")
+    if fy:
+        # GV-01: the fiscal year runs 1 April to 31 March.
+        qs = qs.filter(on__gte=dt.date(fy, 4, 1), on__lte=dt.date(fy + 1, 3, 31))
+    rows, next_query = _page(request, qs)
+    return render(request, "desk/ledger.html", {"form": form, "rows": rows, "next_query": next_query})
+
+
+@desk_view(AUDIT_ROLES)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditFilter(request.GET or None)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    qs = AuditEvent.objects.select_related("actor")
+    if data.get("event_type"):
+        qs = qs.filter(event_type=data["event_type"])
+    if data.get("case_id"):
+        qs = qs.filter(case_id=data["case_id"])
+    rows, next_query = _page(request, qs)
+    return render(request, "desk/audit.html", {"form": form, "rows": rows, "next_query": next_query})

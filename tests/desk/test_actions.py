@@ -1,0 +1,302 @@
+"""Every action form posts to its service; refusals, conflicts and roles show as the brief asks."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from chotei.disputes.models import Case, LedgerLine, Meeting
+from chotei.rules import screening
+from chotei.rules.states import CaseState
+from tests.desk.conftest import fresh, post_action
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_screening_then_accept_by_plain_post_and_redirect(as_role, make_case) -> None:
+    case = make_case()
+    client = as_role("secretariat")
+    response = post_action(client, case, "start_screening", version=case.version)
+    assert response.status_code == 302 and response["Location"] == f"/desk/cases/{case.pk}/"
+    assert fresh(case).state == CaseState.SCREENING
+    response = post_action(client, case, "accept", version=case.version)
+    assert response.status_code == 302
+    assert fresh(case).state == CaseState.ACCEPTED and case.statement_due_on is not None
+    page = client.get(response["Location"]).content.decode()
+    assert "受理しました" in page
+
+
+def test_stale_version_gives_conflict_message(as_role, make_case) -> None:
+    case = make_case(CaseState.SCREENING)
+    stale = case.version - 1
+    response = post_action(as_role("secretariat"), case, "accept", version=stale)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "更新が競合しました" in html and "他の職員が更新しました" in html
+    assert fresh(case).state == CaseState.SCREENING
+
+
+def test_dp06_refusal_names_the_ground_and_article(as_role, make_case) -> None:
+    case = make_case(CaseState.SCREENING)
+    client = as_role("secretariat")
+    response = post_action(client, case, "refuse", version=case.version, ground_code="R5-1-5")
+    assert response.status_code == 302
+    assert fresh(case).state == CaseState.REFUSED
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "規程第5条第1項第5号（弁護士法第72条違反の疑い）により受理できません" in html
+
+
+def test_dp07_guidance_shown_with_refusal_form_and_after_ground_9(as_role, make_case) -> None:
+    case = make_case(CaseState.SCREENING)
+    client = as_role("secretariat")
+    guidance = screening.guidance_for(screening.ground("R5-1-9"))
+    assert guidance and guidance in client.get(f"/desk/cases/{case.pk}/").content.decode()
+    post_action(client, case, "refuse", version=case.version, ground_code="R5-1-9")
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "申請人への案内" in html and guidance in html
+
+
+def test_step_not_allowed_in_state_is_refused_naming_the_article(as_role, make_case) -> None:
+    case = make_case()
+    response = post_action(as_role("secretariat"), case, "accept", version=case.version)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "「受付」の事案に「受理」はできません" in html and "規程第5条第3項" in html
+
+
+def test_invalid_form_shows_field_error(as_role, make_case) -> None:
+    case = make_case(CaseState.SCREENING)
+    response = post_action(as_role("secretariat"), case, "refuse", version=case.version, ground_code="nope")
+    assert response.status_code == 422
+    assert "act-refuse" in response.content.decode()
+    assert fresh(case).state == CaseState.SCREENING
+
+
+def test_dp09_amend_matters_sought(as_role, make_case) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    client = as_role("secretariat")
+    response = post_action(
+        client, case, "amend", version=case.version, matters_sought="併合第12級への変更を求める"
+    )
+    assert response.status_code == 302
+    assert fresh(case).matters_sought == "併合第12級への変更を求める"
+    assert "併合第12級への変更を求める" in client.get(f"/desk/cases/{case.pk}/").content.decode()
+
+
+def test_dp09_amend_after_deadline_is_refused_naming_article(as_role, make_case) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    Case.objects.filter(pk=case.pk).update(acceptance_dispatched_on=timezone.localdate().replace(year=2020))
+    response = post_action(
+        as_role("secretariat"), case, "amend", version=case.version, matters_sought="別の求め"
+    )
+    assert response.status_code == 422
+    assert "規程第5条の2第2項" in response.content.decode()
+
+
+def test_dp11_panel_suggestions_and_one_click_appoint(as_role, make_case, world) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    client = as_role("chair")
+    page = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert f"/desk/cases/{case.pk}/panel-suggestions/" in page
+    partial = client.get(f"/desk/cases/{case.pk}/panel-suggestions/", HTTP_HX_REQUEST="true")
+    html = partial.content.decode()
+    assert "<html" not in html and "この構成で指名" in html
+    proposal = partial.context["proposals"][0]
+    assert any(m.qualification == "lawyer" for m in proposal.members)
+    full = client.get(f"/desk/cases/{case.pk}/panel-suggestions/")
+    assert "<html" in full.content.decode()  # works without JavaScript too
+    response = client.post(
+        f"/desk/cases/{case.pk}/actions/appoint_panel/",
+        {"version": case.version, "members": [m.id for m in proposal.members], "chief": proposal.chief.id},
+    )
+    assert response.status_code == 302
+    assert fresh(case).state == CaseState.UNDER_REVIEW
+    assert case.panel.seats.count() == len(proposal.members)
+
+
+def test_dp11_invalid_panel_is_refused_naming_the_act(as_role, make_case, world) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    m = world.members
+    response = as_role("secretariat").post(
+        f"/desk/cases/{case.pk}/actions/appoint_panel/",
+        {"version": case.version, "members": [m["田中"].pk, m["伊藤"].pk], "chief": m["田中"].pk},
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "法第23条の7第2項" in html and "弁護士である担当委員がいません" in html
+    assert fresh(case).state == CaseState.ACCEPTED
+
+
+def test_dp11_meeting_needs_quorum_then_result_is_recorded(as_role, make_case, world) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    response = post_action(
+        client, case, "record_result", version=case.version, result="changed", reasons="理由"
+    )
+    assert response.status_code == 422
+    assert "期日調書がないため" in response.content.decode() and "規程第12条" in response.content.decode()
+
+    response = post_action(
+        client, case, "meeting_schedule", scheduled_for="2026-11-10T14:00", place="本部 第2会議室"
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(case=case)
+    ids, _ = world.panel_ids()
+    response = post_action(
+        client, case, "meeting_record", meeting_id=meeting.pk, present=ids[:1], minutes="審理した"
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "規程第12条第3項" in html and "過半数" in html
+    assert f"act-meeting_record-{meeting.pk}" in html
+
+    response = post_action(
+        client, case, "meeting_record", meeting_id=meeting.pk, present=ids[:2], minutes="審理した"
+    )
+    assert response.status_code == 302
+    response = post_action(
+        client,
+        case,
+        "record_result",
+        version=fresh(case).version,
+        result="changed",
+        reasons="神経症状の残存が認められ、第14級9号に該当する。",
+    )
+    assert response.status_code == 302
+    assert fresh(case).state == CaseState.RESULT_NOTIFIED and case.result == "changed"
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "変更" in html and "第14級9号に該当する" in html
+
+
+def test_dp03_postal_submission_needs_receipt_and_upload_is_kept(as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    base = {"side": "respondent", "kind": "statement", "title": "答弁書", "form": "written"}
+    response = post_action(client, case, "submission", channel="post", **base)
+    assert response.status_code == 422 and "規程第4条第3項" in response.content.decode()
+    response = post_action(client, case, "submission", channel="post", postal_receipt="書留 1234", **base)
+    assert response.status_code == 302
+    upload = SimpleUploadedFile("診断書.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    response = client.post(
+        f"/desk/cases/{case.pk}/actions/submission/",
+        {
+            **base,
+            "kind": "evidence",
+            "title": "診断書",
+            "channel": "upload",
+            "file": upload,
+            "side": "applicant",
+        },
+    )
+    assert response.status_code == 302
+    stored = case.submissions.get(title="診断書")
+    assert bytes(stored.content) == b"%PDF-1.4 test" and stored.file_name == "診断書.pdf"
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "書留 1234" in html and "診断書.pdf" in html
+
+
+def test_dp12_insurer_request_and_answer(as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    assert post_action(client, case, "insurer_request", request="画像資料の提出").status_code == 302
+    req = case.insurer_requests.get()
+    response = post_action(client, case, "insurer_answer", request_id=req.pk)
+    assert response.status_code == 422 and "法第23条の12" in response.content.decode()
+    assert (
+        post_action(client, case, "insurer_answer", request_id=req.pk, answer="提出します").status_code == 302
+    )
+    req.refresh_from_db()
+    assert req.answered_on is not None and req.answer == "提出します"
+
+
+def test_dp13_special_procedure_request_and_chief_decision_charges_cost(as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    response = post_action(
+        client, case, "special_request", kind="医学的鑑定", requested_by="applicant", reason="画像の再読影"
+    )
+    assert response.status_code == 302
+    proc = case.special_procedures.get()
+    response = post_action(client, case, "special_decide", procedure_id=proc.pk, approve="1")
+    assert response.status_code == 422 and "規程第19条" in response.content.decode()
+    response = post_action(
+        client,
+        case,
+        "special_decide",
+        procedure_id=proc.pk,
+        approve="1",
+        cost_yen="50000",
+        charged_to="applicant",
+    )
+    assert response.status_code == 302
+    proc.refresh_from_db()
+    assert proc.decision == "approved" and proc.decided_by.name == "高橋 花子"
+    assert LedgerLine.objects.filter(case=case, party_cost_yen=50000).exists()
+
+
+def test_dp15_observer_permit(as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    assert post_action(client, case, "observer", name="研修生 木村", reason="研修").status_code == 302
+    assert "研修生 木村" in client.get(f"/desk/cases/{case.pk}/").content.decode()
+
+
+def test_dp17_explanation_then_close(as_role, make_case) -> None:
+    case = make_case(CaseState.RESULT_NOTIFIED)
+    client = as_role("secretariat")
+    assert post_action(client, case, "explain", side="applicant").status_code == 302
+    assert LedgerLine.objects.filter(case=case, action="explain").exists()
+    assert post_action(client, case, "close", version=fresh(case).version).status_code == 302
+    assert fresh(case).state == CaseState.CLOSED
+
+
+def test_dp18_terminate_needs_reason(as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    response = post_action(client, case, "terminate", version=case.version, reason="")
+    assert response.status_code == 422
+    response = post_action(client, case, "terminate", version=case.version, reason="解決の見込みがない")
+    assert response.status_code == 302
+    assert fresh(case).state == CaseState.TERMINATED and case.end_reason == "解決の見込みがない"
+
+
+def test_dp19_withdraw(as_role, make_case) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    response = post_action(as_role("chair"), case, "withdraw", version=case.version, channel="online")
+    assert response.status_code == 302
+    assert fresh(case).state == CaseState.WITHDRAWN and "電子" in case.end_reason
+
+
+def test_offered_actions_follow_the_state(as_role, make_case) -> None:
+    client = as_role("secretariat")
+    received = client.get(f"/desk/cases/{make_case().pk}/").context
+    assert [p.spec.name for p in received["action_panels"]] == [
+        "start_screening",
+        "submission",
+        "terminate",
+        "withdraw",
+    ]
+    closed = client.get(f"/desk/cases/{make_case(CaseState.CLOSED).pk}/").context
+    assert [p.spec.name for p in closed["action_panels"]] == ["explain"]
+
+
+@pytest.mark.parametrize("role", ["member", "auditor", "admin", "insurer"])
+def test_im01_wrong_role_cannot_act(as_role, make_case, role) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    response = post_action(as_role(role), case, "terminate", version=case.version, reason="理由")
+    assert response.status_code == 403
+    assert fresh(case).state == CaseState.UNDER_REVIEW
+
+
+def test_member_page_has_no_action_forms(as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    response = as_role("member").get(f"/desk/cases/{case.pk}/")
+    assert response.status_code == 200 and "/actions/" not in response.content.decode()
+
+
+def test_unknown_action_and_get_are_refused(as_role, make_case) -> None:
+    case = make_case()
+    client = as_role("secretariat")
+    assert post_action(client, case, "nonsense").status_code == 404
+    assert client.get(f"/desk/cases/{case.pk}/actions/start_screening/").status_code == 405

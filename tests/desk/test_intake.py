@@ -1,0 +1,91 @@
+"""The new-application form (DP-02): complete filings become cases; missing items are named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chotei.disputes.models import Case
+from chotei.parties.models import Party
+
+pytestmark = pytest.mark.django_db
+
+
+def complete(world: Any, **overrides: str) -> dict[str, Any]:
+    insurer_party = Party.objects.get(organization=world.insurer)
+    data = {
+        "channel": "post",
+        "office": "tokyo",
+        "category": "after_effect",
+        "applied_on": "2026-10-01",
+        "applicant_role": "victim",
+        "applicant_kind": "person",
+        "applicant_name": "鈴木 次郎",
+        "applicant_postcode": "060-0001",
+        "applicant_address": "北海道札幌市中央区北一条西二丁目1番地",
+        "applicant_agent_name": "弁護士 小林 修",
+        "applicant_agent_address": "北海道札幌市中央区大通西十丁目4番",
+        "respondent_role": "insurer",
+        "respondent_party": str(insurer_party.pk),
+        "matters_sought": "後遺障害等級を非該当から第14級9号に変更することを求める",
+        "issues": "腰痛の残存が後遺障害に該当するか",
+        "negotiation_history": "異議申立てをしたが非該当のまま",
+        "claim": "腰痛が継続している",
+        "accident_summary": "交差点で右折車と衝突した",
+        "accident_date": "2026-02-01",
+        "decision_notified_on": "2026-09-01",
+        "other_bodies": "なし",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_dp02_complete_application_becomes_a_case(as_role, world) -> None:
+    response = as_role("secretariat").post("/desk/cases/new/", complete(world))
+    assert response.status_code == 302
+    case = Case.objects.get(applicant_name="鈴木 次郎")
+    assert response["Location"] == f"/desk/cases/{case.pk}/"
+    assert case.respondent_name == world.insurer.name and case.state == "received"
+    applicant = case.parties.get(side="applicant")
+    assert applicant.agent.name == "弁護士 小林 修"
+    assert applicant.party.postcode == "060-0001"
+
+
+def test_dp02_missing_items_are_named_with_their_article_at_the_field(as_role, world) -> None:
+    response = as_role("secretariat").post(
+        "/desk/cases/new/", complete(world, matters_sought="", applicant_address="", other_bodies="")
+    )
+    assert response.status_code == 422
+    form = response.context["form"]
+    assert form.errors["matters_sought"] == ["紛争処理を求める事項がありません（令第13条第2号）"]
+    assert form.errors["applicant_address"] == ["申請人の住所がありません（令第13条第1号）"]
+    assert "規程第4条第1項第6号" in form.errors["other_bodies"][0]
+    html = response.content.decode()
+    assert "次の必須事項がありません" in html
+    assert not Case.objects.exists()
+
+
+def test_dp02_agent_without_address_is_named(as_role, world) -> None:
+    response = as_role("secretariat").post("/desk/cases/new/", complete(world, applicant_agent_address=""))
+    assert response.status_code == 422
+    assert "申請人の代理人の住所がありません" in response.context["form"].errors["applicant_agent_address"][0]
+
+
+def test_dp01_application_without_insurer_decision_is_refused_at_the_field(as_role, world) -> None:
+    response = as_role("secretariat").post("/desk/cases/new/", complete(world, decision_notified_on=""))
+    assert response.status_code == 422
+    error = response.context["form"].errors["decision_notified_on"][0]
+    assert "規程第2条第2項第1号" in error
+
+
+def test_respondent_typed_by_hand(as_role, world) -> None:
+    data = complete(world, respondent_party="", respondent_name="さくら共済組合", respondent_address="福岡市")
+    assert as_role("chair").post("/desk/cases/new/", data).status_code == 302
+    assert Case.objects.get().respondent_name == "さくら共済組合"
+
+
+def test_new_application_form_renders_for_operators_only(as_role) -> None:
+    page = as_role("secretariat").get("/desk/cases/new/")
+    assert page.status_code == 200 and "紛争処理を求める事項" in page.content.decode()
+    assert as_role("auditor").get("/desk/cases/new/").status_code == 403
