@@ -40,11 +40,6 @@ class Api:
         return self.post(f"/cases/{case.pk}/actions/{action}", {"version": case.version, **params})
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """Each test builds six users; the production hasher would dominate the run time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 
 @pytest.fixture
 def api_as(world: Any) -> Any:

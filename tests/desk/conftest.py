@@ -26,8 +26,3 @@ def fresh(case: Any) -> Any:
     case.refresh_from_db()
     return case
 
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """The world's six users are created per test; PBKDF2 would dominate the desk tests' time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -40,8 +40,3 @@ def notices(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks:
 
     return Capture()
 
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings: Any) -> None:
-    # The world creates six users per test; PBKDF2 would dominate the suite's run time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -36,11 +36,3 @@ def make_case(world: Any, committed: Any) -> Any:
 
     return make
 
-
-@pytest.fixture(autouse=True)
-def test_settings(settings: Any) -> None:
-    # The world creates six users per test; PBKDF2 would dominate the run time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Settings may be loaded before tests/conftest.py asks for the immediate backend; notices must
-    # be issued in-process here so their effects can be asserted.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,30 @@
+"""Smoke runs of the database benchmarks with tiny sizes: each ends with ``ratio: <number>``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("intake", ["--cases", "30"]),
+        ("desk", ["--cases", "2000", "--repeat", "3"]),
+        ("ledger", ["--cases", "300"]),
+    ],
+)
+def test_bench_prints_ratio_last(
+    name: str, args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: Any, tmp_path: Path
+) -> None:
+    import importlib
+
+    monkeypatch.setenv("CHOTEI_DATA_DIR", str(tmp_path))
+    importlib.import_module(f"bench.{name}").main(args)
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("ratio: ")
+    assert float(last.split()[1]) > 0

@@ -1,0 +1,67 @@
+"""``chotei demo``: a realistic data set built through the services (issue #2 item 6)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from chotei.accounts.models import ApiToken, Role, StaffProfile, token_digest
+from chotei.audit.models import AuditEvent
+from chotei.committee.models import CommitteeMember, InterestDeclaration
+from chotei.disputes.models import Case, LedgerLine, PanelSeat
+from chotei.rules import offices
+from chotei.rules.states import CaseState
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _demo(*args: str) -> str:
+    out = io.StringIO()
+    call_command("demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_demo_loads_cm01_roster_cases_in_every_state_and_logins() -> None:
+    out = _demo()
+    members = CommitteeMember.objects
+    assert members.count() >= 34
+    assert members.filter(office=offices.MAIN).count() >= 20  # CM-01
+    assert members.filter(office=offices.BRANCH).count() >= 10
+    assert {m.qualification for m in members.all()} >= {"lawyer", "doctor", "academic"}
+    assert InterestDeclaration.objects.exists()
+    assert 45 <= Case.objects.count() <= 55
+    assert set(Case.objects.values_list("state", flat=True)) == {s.value for s in CaseState}
+    assert set(Case.objects.values_list("office", flat=True)) == {offices.MAIN, offices.BRANCH}
+    after_effect = Case.objects.filter(category=Case.Category.AFTER_EFFECT).count()
+    assert after_effect / Case.objects.count() >= 0.8
+    # Built through the services: every case has its ledger (DP-21) and audit trail (DP-22).
+    assert not Case.objects.filter(ledger__isnull=True).exists()
+    assert AuditEvent.objects.filter(event_type=AuditEvent.Type.CASE_CREATED).count() == Case.objects.count()
+    assert LedgerLine.objects.filter(party_cost_yen__gt=0).exists()
+    # Replayed at their own dates: receipts spread over months, not all today.
+    assert Case.objects.values("received_on").distinct().count() > 30
+    # One user per role, with working printed logins; the member sits on panels.
+    for role in Role:
+        assert f"{role.value} / demo-{role.value}-2026" in out
+        assert authenticate(username=role.value, password=f"demo-{role.value}-2026") is not None
+    member = StaffProfile.objects.get(role=Role.MEMBER).member
+    assert PanelSeat.objects.filter(member=member).exists()
+    insurer = StaffProfile.objects.get(role=Role.INSURER)
+    assert insurer.organization is not None
+    admin = StaffProfile.objects.get(role=Role.ADMIN).user
+    assert admin.is_superuser
+    token = out.split("APIトークン: ")[1].split()[0]
+    assert ApiToken.objects.filter(digest=token_digest(token), user=insurer.user).exists()
+
+
+def test_demo_if_empty_keeps_data_and_reprints_logins() -> None:
+    _demo()
+    count = Case.objects.count()
+    out = _demo("--if-empty")
+    assert Case.objects.count() == count
+    assert "secretariat / demo-secretariat-2026" in out
+    with pytest.raises(CommandError):
+        _demo()

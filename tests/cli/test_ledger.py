@@ -1,0 +1,120 @@
+"""``chotei ledger`` — the 帳簿 of a fiscal year as CSV and PDF (DP-21, 令24条; GV-01)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from chotei.audit.models import AuditEvent
+from chotei.disputes.ledger_export import HEADER, ledger_rows
+from chotei.disputes.models import Case, CaseParty
+from chotei.disputes.services import proceedings
+from chotei.disputes.services.intake import PartyInput
+from chotei.rules.states import CaseState
+
+pytestmark = pytest.mark.django_db
+
+AGENT = PartyInput(name="弁護士 中島 陽介", address="東京都千代田区丸の内二丁目2番3号")
+
+
+@pytest.fixture
+def cases(world: Any, make_case: Any) -> dict[str, Case]:
+    closed = make_case(CaseState.CLOSED, received_on=dt.date(2025, 4, 1), applicant_agent=AGENT)
+    review = make_case(CaseState.UNDER_REVIEW, received_on=dt.date(2026, 3, 31))
+    proc = proceedings.special_procedure_request(
+        actor=world.staff,
+        case_id=review.pk,
+        kind="医学的鑑定",
+        requested_by=CaseParty.Side.APPLICANT,
+        reason="画像の評価",
+    )
+    proceedings.special_procedure_decide(
+        actor=world.staff,
+        procedure_id=proc.pk,
+        approve=True,
+        cost_yen=55000,
+        charged_to=CaseParty.Side.APPLICANT,
+    )
+    refused = make_case(CaseState.REFUSED, received_on=dt.date(2025, 12, 1))
+    next_year = make_case(CaseState.RECEIVED, received_on=dt.date(2026, 4, 1))
+    return {"closed": closed, "review": review, "refused": refused, "next_year": next_year}
+
+
+def _csv(tmp_path: Path, year: int) -> list[dict[str, str]]:
+    path = tmp_path / f"ledger-{year}.csv"
+    call_command(
+        "ledger", "--fiscal-year", str(year), "--format", "csv", "--output", str(path), stdout=io.StringIO()
+    )
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_dp21_csv_has_every_item_of_article_24(cases: dict[str, Case], tmp_path: Path) -> None:
+    rows = {r["事案番号"]: r for r in _csv(tmp_path, 2025)}
+    assert list(next(iter(rows.values()))) == HEADER
+    closed = rows[cases["closed"].number]
+    assert closed["受付年月日"] == "2025-04-01"
+    assert closed["申請人（住所）"] == "山田 太郎（東京都世田谷区桜丘三丁目12番5号）"
+    assert closed["申請人代理人（住所）"] == "弁護士 中島 陽介（東京都千代田区丸の内二丁目2番3号）"
+    assert closed["被申請人（住所）"].startswith("あおば損害保険株式会社（東京都千代田区")
+    for label in (
+        "申請受付",
+        "受理審査開始",
+        "受理",
+        "紛争処理委員会の指名",
+        "期日調書の作成",
+        "審理結果の通知",
+        "終了",
+    ):
+        assert label in closed["処理年月日及び処理内容"]
+    assert closed["処理年月日及び処理内容"].startswith("2025-04-01 申請受付")
+    assert "高橋 花子（主任）" in closed["処理に当たった紛争処理委員"]
+    assert closed["結果"] == "非変更（終了）"
+    review = rows[cases["review"].number]
+    assert review["当事者から徴収した費用（円）"] == "55000"
+    assert review["結果"] == "処理中（審理）"
+    assert rows[cases["refused"].number]["結果"].startswith("不受理（第9号")
+    assert AuditEvent.objects.filter(
+        event_type=AuditEvent.Type.LEDGER_EXPORTED, payload__fiscal_year=2025
+    ).exists()
+
+
+def test_gv01_fiscal_year_runs_april_to_march(cases: dict[str, Case], tmp_path: Path) -> None:
+    fy2025 = [r["事案番号"] for r in _csv(tmp_path, 2025)]
+    assert fy2025 == [cases[k].number for k in ("closed", "refused", "review")]  # in order of receipt
+    assert [r["事案番号"] for r in _csv(tmp_path, 2026)] == [cases["next_year"].number]
+
+
+def test_dp21_ledger_rows_stream_in_chunks(cases: dict[str, Case]) -> None:
+    assert [r.number for r in ledger_rows(2025, chunk_size=1)] == [r.number for r in ledger_rows(2025)]
+
+
+def test_dp21_pdf_is_landscape_with_embedded_font_and_page_numbers(
+    cases: dict[str, Case], tmp_path: Path
+) -> None:
+    path = tmp_path / "ledger.pdf"
+    call_command(
+        "ledger", "--fiscal-year", "2025", "--format", "pdf", "--output", str(path), stdout=io.StringIO()
+    )
+    reader = PdfReader(path)
+    page = reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "紛争処理業務に関する帳簿" in text and "令和7年度" in text
+    assert cases["closed"].number.replace("号", "") in text.replace("\n", "")
+    assert "高橋 花子" in text.replace("\n", "")
+    assert f"1 / {len(reader.pages)}" in text
+    # The IPAex subset is embedded as TrueType (/FontFile2), so the PDF reads the same everywhere.
+    fonts = [f.get_object() for f in page["/Resources"]["/Font"].values()]
+    ipaex = [f for f in fonts if "IPAex" in str(f.get("/BaseFont", ""))]
+    assert ipaex and all("/FontFile2" in f["/FontDescriptor"] for f in ipaex)
+    assert AuditEvent.objects.filter(
+        event_type=AuditEvent.Type.LEDGER_EXPORTED, payload__format="pdf"
+    ).exists()
