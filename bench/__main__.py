@@ -16,9 +16,10 @@ def _available() -> list[str]:
 
 def main() -> None:
     names = _available()
-    if len(sys.argv) != 2 or sys.argv[1] not in names:
-        print(f"usage: python -m bench <name>\navailable: {', '.join(names)}")
+    if len(sys.argv) < 2 or sys.argv[1] not in names:
+        print(f"usage: python -m bench <name> [options]\navailable: {', '.join(names)}")
         raise SystemExit(2)
+    # Each bench's main() reads sys.argv itself and skips the leading bench name.
     importlib.import_module(f"bench.{sys.argv[1]}").main()
 
 

@@ -12,6 +12,7 @@ import os
 import platform
 import shutil
 import statistics
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -44,7 +45,7 @@ def django_db() -> Iterator[str]:
     try:
         yield connection.vendor
     finally:
-        if tmp is None:
+        if tmp is None or os.environ.get("DATABASE_URL"):
             _empty(connection, tables)
         connection.close()
         if tmp is not None:
@@ -89,6 +90,12 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
     marks = ", ".join(["%s"] * len(columns))
     cols = ", ".join(f'"{c}"' for c in columns)
     return f'INSERT INTO "{table}" ({cols}) VALUES ({marks})'
+
+
+def bench_args(name: str, argv: Sequence[str] | None) -> list[str]:
+    """The bench's own arguments, whether run as ``python -m bench NAME …`` or ``python -m bench.NAME …``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    return args[1:] if args[:1] == [name] else args
 
 
 def percentile(values: Sequence[float], p: float) -> float:

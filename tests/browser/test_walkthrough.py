@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from tests.desk.conftest import fast_password_hashing  # noqa: F401  (the world is built per test)
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [

@@ -16,6 +16,7 @@ from chotei.audit.models import AuditEvent
 from chotei.disputes.ledger_export import HEADER, ledger_rows
 from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.services import proceedings
+from chotei.disputes.services.core import ledger_write
 from chotei.disputes.services.intake import PartyInput
 from chotei.rules.states import CaseState
 
@@ -118,3 +119,14 @@ def test_dp21_pdf_is_landscape_with_embedded_font_and_page_numbers(
     assert AuditEvent.objects.filter(
         event_type=AuditEvent.Type.LEDGER_EXPORTED, payload__format="pdf"
     ).exists()
+
+
+def test_dp21_notice_lines_name_the_document_and_addressee(cases: dict[str, Case]) -> None:
+    ledger_write(
+        cases["refused"],
+        action="notice",
+        on=dt.date(2025, 12, 10),
+        description="紛争処理申請不受理通知書（機構2025-00001、第1版）を被申請人 あおば損害保険株式会社へ郵送で発出（規程第5条第1項）",
+    )
+    row = next(r for r in ledger_rows(2025) if r.number == cases["refused"].number)
+    assert (dt.date(2025, 12, 10), "紛争処理申請不受理通知書の発出（被申請人）") in row.processing

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import SEE_ALL, role_of
@@ -63,15 +64,25 @@ def case_list(*, user: Any, filters: CaseFilter, today: dt.date) -> QuerySet[Cas
     if filters.fiscal_year:
         qs = qs.filter(fiscal_year=filters.fiscal_year)
     if filters.member:
-        qs = qs.filter(pk__in=PanelSeat.objects.filter(member_id=filters.member).values("case_id"))
+        # EXISTS walks the newest-first index and stops after a page; IN would build the member's
+        # whole case set first (bench/desk.py: 120 ms → 1 ms at 10^6 cases on SQLite).
+        qs = qs.filter(Exists(PanelSeat.objects.filter(member_id=filters.member, case_id=OuterRef("pk"))))
     if filters.overdue:
         # DP-10: late in any state that has a target, result_notified included.
         qs = qs.filter(due_on__lt=today, state__in=DUE_STATES)
     q = normalize(filters.q)
     if q:
         # One indexed predicate, never an OR of the number and a LIKE (that forces a full scan).
-        qs = qs.filter(number=q) if CASE_NUMBER.fullmatch(q) else qs.filter(applicant_name__startswith=q)
+        qs = qs.filter(number=q) if CASE_NUMBER.fullmatch(q) else qs.filter(_name_prefix(q))
     return qs.order_by("-received_on", "-id")
+
+
+def _name_prefix(q: str) -> Q:
+    """A prefix match the index can serve: SQLite's LIKE is case-folding and never uses a BINARY
+    index, so there it is the equivalent code-point range; PostgreSQL uses varchar_pattern_ops."""
+    if connection.vendor == "sqlite":
+        return Q(applicant_name__gte=q, applicant_name__lt=q + "\U0010ffff")
+    return Q(applicant_name__startswith=q)
 
 
 def case_get(*, user: Any, case_id: int) -> Case:

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from chotei.audit.models import AuditEvent
@@ -150,12 +150,22 @@ def _party(data: PartyInput) -> Party:
 
 
 def next_case_number(office: str, fiscal_year: int) -> str:
-    seq, _ = CaseNumberSequence.objects.select_for_update().get_or_create(
-        office=office, fiscal_year=fiscal_year
-    )
-    seq.last += 1
-    seq.save(update_fields=["last"])
-    return f"{fiscal_year}{offices.OFFICE_SHORT[office]}第{seq.last:05d}号"
+    """The next number of the office's fiscal year (DP-24). One UPDATE … RETURNING takes the row
+    lock and the number together, so concurrent intakes queue on it and never share a number."""
+    table = CaseNumberSequence._meta.db_table
+    sql = f"UPDATE {table} SET last = last + 1 WHERE office = %s AND fiscal_year = %s RETURNING last"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [office, fiscal_year])
+        row = cursor.fetchone()
+        if row is None:
+            try:
+                with transaction.atomic():
+                    CaseNumberSequence.objects.create(office=office, fiscal_year=fiscal_year, last=1)
+                row = (1,)
+            except IntegrityError:  # another intake created the year's row first
+                cursor.execute(sql, [office, fiscal_year])
+                row = cursor.fetchone()
+    return f"{fiscal_year}{offices.OFFICE_SHORT[office]}第{row[0]:05d}号"
 
 
 def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
@@ -193,13 +203,13 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             applicant_name=applicant.name,
             respondent_name=respondent.name,
         )
-        for side, party, role, agent in (
-            (CaseParty.Side.APPLICANT, applicant, data.applicant_role, data.applicant_agent),
-            (CaseParty.Side.RESPONDENT, respondent, data.respondent_role, data.respondent_agent),
-        ):
-            CaseParty.objects.create(
-                case=case, side=side, party=party, role=role, agent=_party(agent) if agent else None
+        CaseParty.objects.bulk_create(
+            CaseParty(case=case, side=side, party=party, role=role, agent=_party(agent) if agent else None)
+            for side, party, role, agent in (
+                (CaseParty.Side.APPLICANT, applicant, data.applicant_role, data.applicant_agent),
+                (CaseParty.Side.RESPONDENT, respondent, data.respondent_role, data.respondent_agent),
             )
+        )
         ledger_write(
             case,
             action="receive",
