@@ -40,7 +40,6 @@ class Api:
         return self.post(f"/cases/{case.pk}/actions/{action}", {"version": case.version, **params})
 
 
-
 @pytest.fixture
 def api_as(world: Any) -> Any:
     """``api_as("secretariat")`` — a client authenticated with a fresh token of that role's user."""

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,

@@ -25,4 +25,3 @@ def post_action(client: Client, case: Any, action: str, **data: Any) -> Any:
 def fresh(case: Any) -> Any:
     case.refresh_from_db()
     return case
-

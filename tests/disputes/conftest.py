@@ -39,4 +39,3 @@ def notices(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks:
             return [k for _, kinds, _ in sent for k in kinds]
 
     return Capture()
-

@@ -35,4 +35,3 @@ def make_case(world: Any, committed: Any) -> Any:
         return case
 
     return make
-
