@@ -19,25 +19,8 @@ import time
 from typing import Any
 
 from bench._django import bench_args, bench_user, django_db, insert_sql
+from bench.desk import GIVEN, SURNAMES
 
-SURNAMES = [
-    "佐藤",
-    "鈴木",
-    "高橋",
-    "田中",
-    "伊藤",
-    "渡辺",
-    "山本",
-    "中村",
-    "小林",
-    "加藤",
-    "吉田",
-    "山田",
-    "佐々木",
-    "山口",
-    "松本",
-]
-GIVEN = ["太郎", "花子", "一郎", "美咲", "健太", "陽菜", "翔", "結衣", "大輝", "彩花", "直人", "恵美"]
 PLACES = (
     "東京都世田谷区桜丘三丁目12番5号",
     "大阪府大阪市北区梅田一丁目2番2号",
@@ -69,7 +52,9 @@ def _inputs(n: int, respondent_id: int) -> list[object]:
     return [
         ApplicationInput(
             applicant=PartyInput(
-                name=f"{SURNAMES[i % 15]} {GIVEN[i % 12]}", address=PLACES[i % 4], postcode="100-0001"
+                name=f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[i % len(GIVEN)]}",
+                address=PLACES[i % 4],
+                postcode="100-0001",
             ),
             respondent=PartyInput(
                 name="あおば損害保険株式会社",
