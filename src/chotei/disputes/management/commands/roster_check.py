@@ -5,20 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Count
 
-from chotei.committee.models import CommitteeMember
+from chotei.committee.services import roster_counts
 from chotei.rules import offices
-from chotei.rules.roster import RosterCounts, check_roster
-
-
-def roster_counts() -> RosterCounts:
-    """Members in office, by placement (CM-01 counts only active members)."""
-    by_office = dict(
-        CommitteeMember.objects.filter(active=True).values_list("office").annotate(n=Count("id")).order_by()
-    )
-    main, branch = by_office.get(offices.MAIN, 0), by_office.get(offices.BRANCH, 0)
-    return RosterCounts(total=main + branch, main=main, branch=branch)
+from chotei.rules.roster import check_roster
 
 
 class Command(BaseCommand):
