@@ -96,6 +96,7 @@ def test_im01_insurer_cannot_submit_for_the_other_side(world: Any, insurer_api: 
 
 
 def test_im01_od01_insurer_submits_its_statement(world: Any, insurer_api: Api) -> None:
+    """OD-01: an insurer files its statement online for its own side of its own case."""
     own = world.make_case(CaseState.ACCEPTED)
     response = insurer_api.post(
         f"/cases/{own.pk}/submissions",

@@ -231,6 +231,7 @@ def test_cm03_rejected_request_changes_nothing(world):
 
 
 def test_cm04_emergency_appointment_takes_effect_at_once_and_awaits_ratification(world):
+    """CM-04 (定款31条2-3項): the chair appoints in an emergency; the next board meeting ratifies."""
     outcome = services.appointment_request(
         actor=world.users["chair"],
         kind="appoint",

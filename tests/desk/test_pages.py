@@ -80,6 +80,7 @@ def test_im01_insurer_user_gets_japanese_403(as_role) -> None:
 
 
 def test_im02_audit_log_is_not_for_secretariat_and_ledger_not_for_members(as_role) -> None:
+    """IM-02: the secretariat that acts on cases does not also read the audit log of its own acts."""
     assert as_role("secretariat").get("/desk/audit/").status_code == 403
     assert as_role("member").get("/desk/ledger/").status_code == 403
     assert as_role("member").get("/desk/audit/").status_code == 403
