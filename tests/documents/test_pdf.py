@@ -173,3 +173,10 @@ def test_wrap_loses_nothing_and_lines_fit(text: str, width: float) -> None:
         # Only closing marks may hang past the edge (ぶら下げ); a single wide character always fits a line.
         body = line.rstrip("。、」,")
         assert text_width(body, 10.5) <= width + 0.01 or len(body) <= 1
+
+
+def test_dp20_notice_references_no_font_it_does_not_embed() -> None:
+    """DP-20: kept 10 years, so the file must show on any viewer: no non-embedded base fonts."""
+    data = make_data(NoticeKind.RECEIPT)
+    pdf = render(compose(NoticeKind.RECEIPT, data), data)
+    assert b"/Helvetica" not in pdf and b"/FontFile2" in pdf

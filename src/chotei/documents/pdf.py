@@ -337,7 +337,8 @@ def render(notice: ComposedNotice, data: NoticeData) -> bytes:
     register_font()
     pages = _layout(notice, data)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
+    # The initial font too, or every page would reference a non-embedded Helvetica (DP-20: self-contained).
+    canvas = Canvas(buffer, pagesize=A4, initialFontName=FONT)
     canvas.setTitle(notice.title)
     canvas.setAuthor(data.sender_name)
     canvas.setSubject(notice.subject)

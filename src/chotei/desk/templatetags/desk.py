@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from chotei.rules.notices import SPECS
 from chotei.rules.panel import QUALIFICATION_LABELS
 from chotei.rules.states import ACTION_LABELS, STATE_LABELS
 
@@ -30,6 +31,7 @@ LEDGER_ACTIONS: dict[str, str] = {
 
 
 STATE_NAMES: dict[str, str] = {s.value: label for s, label in STATE_LABELS.items()}
+NOTICE_TITLES: dict[str, str] = {k.value: spec.title for k, spec in SPECS.items()}
 
 
 @register.filter
@@ -47,10 +49,55 @@ def yen(value: int | None) -> str:
 
 @register.filter
 def payload(value: dict[str, Any] | None) -> str:
-    """An audit payload on one line, key=value, for scanning by eye."""
+    """An audit payload on one line in Japanese, for scanning by eye."""
     if not value:
         return ""
-    return "  ".join(f"{k}={v}" for k, v in value.items())
+    return "  ".join(f"{PAYLOAD_KEYS.get(k, k)}: {_payload_value(k, v)}" for k, v in value.items())
+
+
+PAYLOAD_KEYS: dict[str, str] = {
+    "action": "処理",
+    "source": "変更前",
+    "target": "変更後",
+    "article": "根拠",
+    "number": "事案番号",
+    "document": "文書ID",
+    "kind": "文書",
+    "version": "版",
+    "channel": "経路",
+    "members": "委員ID",
+    "chief": "主任委員ID",
+    "ground": "不受理事由",
+    "meeting": "期日ID",
+    "side": "立場",
+    "member": "委員ID",
+    "declaration": "申告ID",
+    "key": "対象",
+    "template": "文例ID",
+    "party": "当事者ID",
+    "consented": "承諾",
+    "fiscal_year": "年度",
+    "format": "形式",
+    "rows": "件数",
+    "username": "利用者",
+}
+_CHANNELS = {"desk": "事務局デスク", "api": "API", "cli": "コマンド", "post": "郵送", "electronic": "電子"}
+
+
+def _payload_value(key: str, value: Any) -> str:
+    if key == "action":
+        return LEDGER_ACTIONS.get(value, value)
+    if key in ("source", "target"):
+        return STATE_NAMES.get(value, value)
+    if key == "kind" and value in NOTICE_TITLES:
+        return NOTICE_TITLES[value]
+    if key == "channel":
+        return _CHANNELS.get(value, value)
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
 
 
 @register.filter
@@ -66,3 +113,8 @@ def ledger_action(value: str) -> str:
 @register.filter
 def state_label(value: str) -> str:
     return STATE_NAMES.get(value, value)
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from chotei.audit.models import AuditEvent
 from chotei.desk.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
 from chotei.desk.forms import DeskForm
-from chotei.disputes.models import LedgerLine
+from chotei.disputes.models import Case, LedgerLine
 from chotei.disputes.services.core import fiscal_year_of
 
 PAGE_SIZE = 100
@@ -87,4 +87,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if data.get("case_id"):
         qs = qs.filter(case_id=data["case_id"])
     rows, next_query = _page(request, qs)
-    return render(request, "desk/audit.html", {"form": form, "rows": rows, "next_query": next_query})
+    # The log keeps plain case ids (it outlives disposal); show the numbers that still exist.
+    numbers = dict(
+        Case.objects.filter(pk__in={e.case_id for e in rows if e.case_id}).values_list("pk", "number")
+    )
+    return render(
+        request, "desk/audit.html", {"form": form, "rows": rows, "next_query": next_query, "numbers": numbers}
+    )
