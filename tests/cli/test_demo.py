@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 import pytest
 from django.contrib.auth import authenticate
@@ -45,7 +46,7 @@ def test_demo_loads_cm01_roster_cases_in_every_state_and_logins() -> None:
     assert Case.objects.values("received_on").distinct().count() > 30
     # One user per role, with working printed logins; the member sits on panels.
     for role in Role:
-        assert f"{role.value} / demo-{role.value}-2026" in out
+        assert _login_line(out, role) == [role.label, role.value, f"demo-{role.value}-2026"]
         assert authenticate(username=role.value, password=f"demo-{role.value}-2026") is not None
     member = StaffProfile.objects.get(role=Role.MEMBER).member
     assert PanelSeat.objects.filter(member=member).exists()
@@ -53,15 +54,51 @@ def test_demo_loads_cm01_roster_cases_in_every_state_and_logins() -> None:
     assert insurer.organization is not None
     admin = StaffProfile.objects.get(role=Role.ADMIN).user
     assert admin.is_superuser
-    token = out.split("APIトークン: ")[1].split()[0]
+    token = _token(out)
     assert ApiToken.objects.filter(digest=token_digest(token), user=insurer.user).exists()
 
 
-def test_demo_if_empty_keeps_data_and_reprints_logins() -> None:
-    _demo()
+def _login_line(out: str, role: Role) -> list[str]:
+    return next(line.split() for line in out.splitlines() if line.strip().startswith(f"{role.label} "))
+
+
+def _columns(line: str) -> list[int]:
+    """Terminal column at which each field starts (full-width characters take two)."""
+    starts, col, prev = [], 0, " "
+    for c in line:
+        if c != " " and prev == " ":
+            starts.append(col)
+        col += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        prev = c
+    return starts
+
+
+def _token(out: str) -> str:
+    return out.split("APIトークン: ")[1].split()[0]
+
+
+def test_demo_if_empty_keeps_data_reprints_aligned_logins_and_new_token_replaces_lost_one() -> None:
+    first = _token(_demo())
     count = Case.objects.count()
     out = _demo("--if-empty")
     assert Case.objects.count() == count
-    assert "secretariat / demo-secretariat-2026" in out
+    rows = [line for line in out.splitlines() if "demo-" in line or "パスワード" in line]
+    assert len(rows) == len(Role) + 1
+    assert len({tuple(_columns(line)) for line in rows}) == 1  # one column per field, aligned
+    assert _login_line(out, Role.ADMIN) == ["システム管理者", "admin", "demo-admin-2026"]
+    assert "APIトークン: " not in out and "uv run chotei demo --new-token" in out
     with pytest.raises(CommandError):
         _demo()
+    # The token is stored hashed, so a lost one is replaced by a fresh one for the insurer user.
+    token = _token(_demo("--new-token"))
+    insurer = StaffProfile.objects.get(role=Role.INSURER).user
+    assert token != first
+    assert ApiToken.objects.filter(digest=token_digest(token), user=insurer).exists()
+    assert Case.objects.count() == count
+
+
+def test_demo_new_token_without_demo_users_refuses_in_japanese(world: object, make_case: object) -> None:
+    StaffProfile.objects.filter(role=Role.INSURER).delete()
+    make_case(CaseState.RECEIVED)  # type: ignore[operator]
+    with pytest.raises(CommandError, match="デモの保険会社利用者"):
+        _demo("--new-token")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -13,12 +14,13 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from chotei.audit.models import AuditEvent
-from chotei.disputes.ledger_export import HEADER, ledger_rows
+from chotei.disputes.ledger_export import HEADER, LedgerRow, Person, ledger_rows, write_pdf
 from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.services import proceedings
 from chotei.disputes.services.core import ledger_write
 from chotei.disputes.services.intake import PartyInput
 from chotei.rules.states import CaseState
+from chotei.rules.wareki import to_wareki_short
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +57,21 @@ def _csv(tmp_path: Path, year: int) -> list[dict[str, str]]:
     )
     with path.open(encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def test_dp21_csv_starts_with_one_bom_in_a_file_and_on_stdout(
+    cases: dict[str, Case], tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Excel on Japanese Windows reads a BOM-less CSV as Shift_JIS and garbles it."""
+    path = tmp_path / "ledger.csv"
+    call_command("ledger", "--fiscal-year", "2025", "--output", str(path), stdout=io.StringIO())
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8 + "事案番号".encode()) and data.count(codecs.BOM_UTF8) == 1
+    capsysbinary.readouterr()
+    call_command("ledger", "--fiscal-year", "2025")
+    captured = capsysbinary.readouterr()
+    assert captured.out == data
+    assert "3 件" in captured.err.decode()
 
 
 def test_dp21_csv_has_every_item_of_article_24(cases: dict[str, Case], tmp_path: Path) -> None:
@@ -97,19 +114,27 @@ def test_dp21_ledger_rows_stream_in_chunks(cases: dict[str, Case]) -> None:
     assert [r.number for r in ledger_rows(2025, chunk_size=1)] == [r.number for r in ledger_rows(2025)]
 
 
+def _pdf(tmp_path: Path, year: int = 2025) -> bytes:
+    path = tmp_path / "ledger.pdf"
+    call_command(
+        "ledger", "--fiscal-year", str(year), "--format", "pdf", "--output", str(path), stdout=io.StringIO()
+    )
+    return path.read_bytes()
+
+
+def _pdf_lines(pdf: bytes) -> list[str]:
+    return [line for page in PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
+
+
 def test_dp21_pdf_is_landscape_with_embedded_font_and_page_numbers(
     cases: dict[str, Case], tmp_path: Path
 ) -> None:
-    path = tmp_path / "ledger.pdf"
-    call_command(
-        "ledger", "--fiscal-year", "2025", "--format", "pdf", "--output", str(path), stdout=io.StringIO()
-    )
-    reader = PdfReader(path)
+    pdf = _pdf(tmp_path)
+    reader = PdfReader(io.BytesIO(pdf))
     page = reader.pages[0]
     assert page.mediabox.width > page.mediabox.height
     text = "".join(p.extract_text() for p in reader.pages)
     assert "紛争処理業務に関する帳簿" in text and "令和7年度" in text
-    assert cases["closed"].number.replace("号", "") in text.replace("\n", "")
     assert "高橋 花子" in text.replace("\n", "")
     assert f"1 / {len(reader.pages)}" in text
     # The IPAex subset is embedded as TrueType (/FontFile2), so the PDF reads the same everywhere.
@@ -119,6 +144,63 @@ def test_dp21_pdf_is_landscape_with_embedded_font_and_page_numbers(
     assert AuditEvent.objects.filter(
         event_type=AuditEvent.Type.LEDGER_EXPORTED, payload__format="pdf"
     ).exists()
+
+
+def test_dp21_pdf_references_no_unembedded_helvetica(cases: dict[str, Case], tmp_path: Path) -> None:
+    """ReportLab starts every canvas and table cell in Helvetica unless told otherwise."""
+    pdf = _pdf(tmp_path)
+    assert b"/Helvetica" not in pdf
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert fonts and all(name.endswith("+IPAexGothic") for name in fonts)
+
+
+def test_dp21_pdf_keeps_numbers_and_dates_whole_and_merges_agents(
+    cases: dict[str, Case], tmp_path: Path
+) -> None:
+    for side in ("申請人 山田 太郎", "被申請人 あおば損害保険株式会社"):
+        ledger_write(
+            cases["refused"],
+            action="notice",
+            on=dt.date(2025, 12, 10),
+            description=f"紛争処理申請不受理通知書（機構2025-00001、第1版）を{side}へ郵送で発出（規程第5条第1項）",
+        )
+    lines = _pdf_lines(_pdf(tmp_path))
+    text = "\n".join(lines)
+    for key in ("closed", "review", "refused"):
+        number = cases[key].number
+        assert any(number in line for line in lines), number  # never broken across lines
+    assert "R7.4.1" in text and "R8.3.31" in text  # received dates, short 和暦 on one line
+    assert "55,000" in text  # the cost on one line with a thousands separator
+    # No empty agent columns: the agent sits in the cell of the party it acts for.
+    assert "代理人 弁護士 中島 陽介" in text
+    assert "申請人代理人（住所）" not in text
+    # The same notice sent to both sides on one day is listed once.
+    assert "R7.12.10\n紛争処理申請不受理通知書の発出（申請人・被申請人）" in text
+
+
+def test_dp21_pdf_fits_several_cases_on_a_page(cases: dict[str, Case], tmp_path: Path) -> None:
+    assert len(PdfReader(io.BytesIO(_pdf(tmp_path))).pages) == 1  # three cases, title and all
+
+
+def test_dp21_pdf_continues_a_history_longer_than_a_page() -> None:
+    received = dt.date(2025, 5, 1)
+    row = LedgerRow(
+        number="2025東第00099号",
+        received_on=received,
+        office="本部（東京）",
+        applicant=Person("山田 太郎", "東京都世田谷区桜丘三丁目12番5号"),
+        processing=[(received + dt.timedelta(days=i), "書類の受領") for i in range(150)],
+    )
+    out = io.BytesIO()
+    assert write_pdf([row], out, fiscal_year=2025, body_name="機構") == 1
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    assert len(reader.pages) >= 2
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "（続き）" in text and to_wareki_short(received + dt.timedelta(days=149)) in text
 
 
 def test_dp21_notice_lines_name_the_document_and_addressee(cases: dict[str, Case]) -> None:

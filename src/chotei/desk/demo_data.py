@@ -494,6 +494,14 @@ def logins() -> list[tuple[str, str, str]]:
     return [(r.label, r.value, password_for(r.value)) for r in Role]
 
 
+def insurer_token_issue() -> str:
+    """A fresh API token for the demo insurer user: tokens are stored hashed, so a lost one can only
+    be replaced. Raises ``User.DoesNotExist`` when the database holds no demo data."""
+    user = User.objects.get(username=Role.INSURER.value, profile__role=Role.INSURER)
+    _, token = ApiToken.issue(user, "デモ用トークン")
+    return token
+
+
 @contextlib.contextmanager
 def _clock(day: dt.date, hour: int = 10) -> Iterator[None]:
     """Replay a step at its own date: services, auto timestamps and deadlines all read
@@ -870,5 +878,6 @@ def load(today: dt.date | None = None) -> Loaded:
     # The member user is the member who sits on the most panels, so "my cases" is not empty.
     busiest = CommitteeMember.objects.annotate(n=Count("seats")).order_by("-n", "id").first()
     StaffProfile.objects.filter(user=users[Role.MEMBER]).update(member=busiest)
-    _, token = ApiToken.issue(users[Role.INSURER], "デモ用トークン")
-    return Loaded(cases=Case.objects.count(), members=CommitteeMember.objects.count(), token=token)
+    return Loaded(
+        cases=Case.objects.count(), members=CommitteeMember.objects.count(), token=insurer_token_issue()
+    )

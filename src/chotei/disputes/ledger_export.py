@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -20,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from django.db import models
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -34,7 +37,7 @@ from chotei.disputes.models import Case, CaseParty, LedgerLine
 from chotei.documents.pdf import font_path
 from chotei.rules import offices, screening
 from chotei.rules.states import ACTION_LABELS, OPEN_STATES, STATE_LABELS, CaseState
-from chotei.rules.wareki import era_year, to_wareki
+from chotei.rules.wareki import era_year, to_wareki, to_wareki_short
 
 CHUNK = 2000
 PDF_FONT = "IPAexGothic"
@@ -91,15 +94,26 @@ def fiscal_year_bounds(fiscal_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(fiscal_year, 4, 1), dt.date(fiscal_year + 1, 3, 31)
 
 
+@dataclasses.dataclass(frozen=True)
+class Person:
+    """A party or agent as 令24条 lists them: name and address."""
+
+    name: str = ""
+    address: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.address}）" if self.address else self.name
+
+
 @dataclasses.dataclass
 class LedgerRow:
     number: str
     received_on: dt.date
     office: str
-    applicant: str = ""
-    applicant_agent: str = ""
-    respondent: str = ""
-    respondent_agent: str = ""
+    applicant: Person = Person()
+    applicant_agent: Person = Person()
+    respondent: Person = Person()
+    respondent_agent: Person = Person()
     processing: list[tuple[dt.date, str]] = dataclasses.field(default_factory=list)
     members: list[str] = dataclasses.field(default_factory=list)
     result: str = ""
@@ -113,10 +127,10 @@ class LedgerRow:
             self.number,
             self.received_on.isoformat(),
             self.office,
-            self.applicant,
-            self.applicant_agent,
-            self.respondent,
-            self.respondent_agent,
+            str(self.applicant),
+            str(self.applicant_agent),
+            str(self.respondent),
+            str(self.respondent_agent),
             self.processing_text(sep),
             "、".join(self.members),
             self.result,
@@ -131,12 +145,6 @@ def _result(state: str, result: str, refusal_ground: str) -> str:
         return f"不受理（{_GROUND_LABELS.get(refusal_ground, refusal_ground)}）"
     label = STATE_LABELS[CaseState(state)]
     return f"処理中（{label}）" if CaseState(state) in OPEN_STATES else label
-
-
-def _with_address(name: str | None, address: str | None) -> str:
-    if not name:
-        return ""
-    return f"{name}（{address}）" if address else name
 
 
 def _chunks(it: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -173,8 +181,9 @@ def ledger_rows(fiscal_year: int, *, chunk_size: int = CHUNK) -> Iterator[Ledger
             case_id__in=ids
         ).values_list("case_id", "side", "party__name", "party__address", "agent__name", "agent__address"):
             row = rows[case_id]
-            setattr(row, side, _with_address(name, address))
-            setattr(row, f"{side}_agent", _with_address(agent, agent_address))
+            setattr(row, side, Person(name or "", address or ""))
+            if agent:
+                setattr(row, f"{side}_agent", Person(agent, agent_address or ""))
         seen_members: dict[int, set[str]] = {}
         for case_id, on, action, members, cost, notice in (
             LedgerLine.objects.filter(case_id__in=ids)
@@ -207,7 +216,10 @@ def ledger_rows(fiscal_year: int, *, chunk_size: int = CHUNK) -> Iterator[Ledger
 
 
 def write_csv(rows: Iterable[LedgerRow], out: IO[str]) -> int:
-    """One line per case; processing steps are joined with " / " so each case stays one line."""
+    """One line per case; processing steps are joined with " / " so each case stays one line.
+
+    Starts with a BOM: spreadsheet software on Japanese Windows reads BOM-less CSV as Shift_JIS."""
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     n = 0
@@ -217,8 +229,123 @@ def write_csv(rows: Iterable[LedgerRow], out: IO[str]) -> int:
     return n
 
 
-# Landscape A4 less 10 mm margins leaves 277 mm; the processing history gets the widest column.
-_COL_WIDTHS_MM = (24, 17, 14, 30, 26, 30, 20, 56, 26, 20, 14)
+# The printed table folds the 11 CSV columns into 8: the office goes under the case number and each
+# agent into the cell of the party it acts for, so cases without agents leave no empty columns.
+PDF_HEADER = (
+    "事案番号<br/>（担当事務所）",
+    "受付<br/>年月日",
+    "申請人（住所）<br/>代理人（住所）",
+    "被申請人（住所）<br/>代理人（住所）",
+    "処理年月日及び処理内容",
+    "処理に当たった<br/>紛争処理委員",
+    "結果",
+    "当事者から<br/>徴収した<br/>費用（円）",
+)
+# Landscape A4 less 10 mm margins leaves 277 mm. The case number (20 mm at 7 pt) and the short
+# dates fit on one line; the processing history gets what is left.
+_COL_WIDTHS_MM = (25, 13, 42, 40, 95, 26, 20, 16)
+_HISTORY_DATE_MM = 11
+_PAD = 1.5 * mm
+_ADDRESSED = re.compile(r"^(?P<doc>.+の発出)（(?P<side>申請人|被申請人)）$")
+
+
+def _history(processing: list[tuple[dt.date, str]]) -> Iterator[tuple[dt.date, str]]:
+    """One line per date; the same notice sent to both sides on a day is named once."""
+    for on, steps in itertools.groupby(processing, key=lambda step: step[0]):
+        labels: list[str] = []
+        for _, what in steps:
+            m = _ADDRESSED.match(what)
+            if m and labels and labels[-1].startswith(f"{m['doc']}（"):
+                labels[-1] = f"{labels[-1][:-1]}・{m['side']}）"
+            else:
+                labels.append(what)
+        yield on, "、".join(labels)
+
+
+class _Styles:
+    def __init__(self) -> None:
+        base = ParagraphStyle("cell", fontName=PDF_FONT, fontSize=6.5, leading=8, wordWrap="CJK")
+        self.cell = base
+        # Case numbers and dates never wrap: without CJK wrapping a token without spaces stays whole.
+        self.token = ParagraphStyle("token", parent=base, fontSize=7, leading=8.5, wordWrap=None)
+        self.number = ParagraphStyle("number", parent=base, alignment=TA_RIGHT, wordWrap=None)
+        self.head = ParagraphStyle("head", parent=base, alignment=TA_CENTER, leading=7.5)
+        self.title = ParagraphStyle("title", fontName=PDF_FONT, fontSize=13, leading=18, alignment=TA_CENTER)
+
+
+def _small(text: str) -> str:
+    return f'<font size="5.8" color="#555555">{escape(text)}</font>'
+
+
+def _person_cell(party: Person, agent: Person, styles: _Styles) -> Paragraph:
+    lines = [escape(party.name)]
+    if party.address:
+        lines.append(_small(party.address))
+    if agent.name:
+        lines.append(f"代理人 {escape(agent.name)}")
+        if agent.address:
+            lines.append(_small(agent.address))
+    return Paragraph("<br/>".join(lines), styles.cell)
+
+
+_HISTORY_STYLE = TableStyle(
+    [
+        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.4),
+    ]
+)
+
+
+_HISTORY_TEXT_W = (_COL_WIDTHS_MM[4] - _HISTORY_DATE_MM) * mm - 2 * _PAD
+# A table row must fit on one page (about 60 lines of history); a longer history continues in
+# rows of its own marked 「（続き）」 rather than failing the export.
+_MAX_HISTORY_LINES = 45
+
+
+def _history_chunks(row: LedgerRow, styles: _Styles) -> Iterator[list[tuple[dt.date, str]]]:
+    chunk: list[tuple[dt.date, str]] = []
+    lines = 0
+    for on, what in _history(row.processing):
+        width = pdfmetrics.stringWidth(what, PDF_FONT, styles.cell.fontSize)
+        height = max(1, math.ceil(width / _HISTORY_TEXT_W))
+        if chunk and lines + height > _MAX_HISTORY_LINES:
+            yield chunk
+            chunk, lines = [], 0
+        chunk.append((on, what))
+        lines += height
+    yield chunk
+
+
+def _history_cell(chunk: list[tuple[dt.date, str]], styles: _Styles) -> Table | str:
+    """Dates in a column of their own so wrapped steps stay under their text, not under the date."""
+    if not chunk:
+        return ""
+    lines = [
+        [Paragraph(to_wareki_short(on), styles.cell), Paragraph(escape(what), styles.cell)]
+        for on, what in chunk
+    ]
+    return Table(lines, colWidths=[_HISTORY_DATE_MM * mm, _HISTORY_TEXT_W], style=_HISTORY_STYLE)
+
+
+def _pdf_rows(row: LedgerRow, styles: _Styles) -> Iterator[list[Any]]:
+    chunks = _history_chunks(row, styles)
+    yield [
+        Paragraph(f"{escape(row.number)}<br/>{_small(row.office)}", styles.token),
+        Paragraph(to_wareki_short(row.received_on), styles.token),
+        _person_cell(row.applicant, row.applicant_agent, styles),
+        _person_cell(row.respondent, row.respondent_agent, styles),
+        _history_cell(next(chunks), styles),
+        Paragraph("<br/>".join(escape(m) for m in row.members), styles.cell),
+        Paragraph(escape(row.result), styles.cell),
+        Paragraph(f"{row.party_cost_yen:,}", styles.number),
+    ]
+    for chunk in chunks:
+        more = Paragraph(f"{escape(row.number)}<br/>{_small('（続き）')}", styles.token)
+        yield [more, "", "", "", _history_cell(chunk, styles), "", "", ""]
 
 
 class _NumberedCanvas(Canvas):
@@ -246,22 +373,28 @@ def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, bo
     """Landscape A4 table in IPAex Gothic (embedded TrueType), header row repeated on each page."""
     if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(PDF_FONT, str(font_path())))
-    cell = ParagraphStyle("cell", fontName=PDF_FONT, fontSize=6.5, leading=8.5, wordWrap="CJK")
-    head = ParagraphStyle("head", parent=cell, fontSize=7)
-    title = ParagraphStyle("title", fontName=PDF_FONT, fontSize=13, leading=18, alignment=1)
+    styles = _Styles()
     start, end = fiscal_year_bounds(fiscal_year)
-    data: list[list[Any]] = [[Paragraph(escape(h), head) for h in HEADER]]
+    data: list[list[Any]] = [[Paragraph(h, styles.head) for h in PDF_HEADER]]
     n = 0
     for row in rows:
-        data.append([Paragraph(escape(c).replace("\n", "<br/>"), cell) for c in row.cells()])
+        data.extend(_pdf_rows(row, styles))
         n += 1
     table = Table(data, colWidths=[w * mm for w in _COL_WIDTHS_MM], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                # Tables set their cells' font (Helvetica by default) even around Paragraphs.
+                ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f5f5")]),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ]
         )
     )
@@ -270,9 +403,9 @@ def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, bo
         f"（{to_wareki(start)}〜{to_wareki(end)}受付）"
     )
     story = [
-        Paragraph(escape(heading), title),
-        Paragraph(escape(f"{body_name}　令第24条　{n}件"), cell),
-        Spacer(1, 4 * mm),
+        Paragraph(escape(heading), styles.title),
+        Paragraph(escape(f"{body_name}　令第24条　{n}件"), styles.cell),
+        Spacer(1, 3 * mm),
         table,
     ]
     doc = SimpleDocTemplate(
@@ -280,10 +413,13 @@ def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, bo
         pagesize=landscape(A4),
         leftMargin=10 * mm,
         rightMargin=10 * mm,
-        topMargin=12 * mm,
+        topMargin=10 * mm,
         bottomMargin=14 * mm,
         title=heading,
         author=body_name,
+        # ReportLab's canvas otherwise starts in Helvetica, which the PDF would then list as an
+        # unembedded font although no text is set in it.
+        initialFontName=PDF_FONT,
     )
     doc.build(story, canvasmaker=_NumberedCanvas)
     return n

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from chotei.disputes.ledger_export import ledger_export
+
+
+@contextlib.contextmanager
+def _utf8(binary: IO[bytes]) -> Iterator[IO[str]]:
+    """UTF-8 text over ``binary`` whatever the locale says, leaving ``binary`` open."""
+    text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
 
 
 class Command(BaseCommand):
@@ -24,20 +38,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, fiscal_year: int, format: str, output: str, **options: Any) -> None:
         body = settings.CHOTEI_BODY["name"]
-        if output == "-":
-            if format == "pdf":
-                n = ledger_export(
-                    actor=None, fiscal_year=fiscal_year, fmt=format, out=sys.stdout.buffer, body_name=body
-                )
-            else:
-                n = ledger_export(
-                    actor=None, fiscal_year=fiscal_year, fmt=format, out=self.stdout, body_name=body
-                )
-            self.stderr.write(f"{fiscal_year}年度の帳簿 {n} 件を出力しました")
-            return
-        path = Path(output)
-        # A BOM lets spreadsheet software on Japanese Windows open the UTF-8 file as such.
-        opener = path.open("wb") if format == "pdf" else path.open("w", encoding="utf-8-sig", newline="")
-        with opener as out:
+        with contextlib.ExitStack() as stack:
+            # Both formats go out as bytes: the CSV as UTF-8 with its BOM also on stdout.
+            binary = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
+            out: IO[Any] = binary if format == "pdf" else stack.enter_context(_utf8(binary))
             n = ledger_export(actor=None, fiscal_year=fiscal_year, fmt=format, out=out, body_name=body)
-        self.stdout.write(f"{fiscal_year}年度の帳簿 {n} 件を {path} に出力しました")
+        if output == "-":
+            sys.stdout.flush()
+            self.stderr.write(f"{fiscal_year}年度の帳簿 {n} 件を出力しました")
+        else:
+            self.stdout.write(f"{fiscal_year}年度の帳簿 {n} 件を {output} に出力しました")
