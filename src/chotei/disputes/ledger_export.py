@@ -33,10 +33,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
+from chotei.disputes.labels import LEDGER_ACTIONS
 from chotei.disputes.models import Case, CaseParty, LedgerLine
 from chotei.documents.pdf import font_path
 from chotei.rules import offices, screening
-from chotei.rules.states import ACTION_LABELS, OPEN_STATES, STATE_LABELS, CaseState
+from chotei.rules.states import OPEN_STATES, STATE_LABELS, CaseState
 from chotei.rules.wareki import era_year, to_wareki, to_wareki_short
 
 CHUNK = 2000
@@ -57,20 +58,6 @@ HEADER = [
 ]
 
 # Recorded changes that keep the state (core.case_change) have their own action names.
-_ACTION_LABELS: dict[str, str] = {
-    **{a.value: label for a, label in ACTION_LABELS.items()},
-    "receive": "申請受付",
-    "amend": "求める事項の変更",
-    "submission": "書類の受領",
-    "meeting_schedule": "期日の指定",
-    "meeting_record": "期日調書の作成",
-    "insurer_request": "保険会社等への説明・資料の要求",
-    "insurer_answer": "保険会社等の回答",
-    "special_request": "特別の手続の申出",
-    "special_decide": "特別の手続の判断",
-    "observer": "傍聴の許可",
-    "explain": "審理結果の説明",
-}
 # A notice's line names the document: its description starts with the title (documents.services).
 NOTICE_ACTION = "notice"
 _NOTICE = re.compile(r"^(?P<title>[^（]+)（.*?を(?P<side>被申請人|申請人) ")
@@ -203,7 +190,7 @@ def ledger_rows(fiscal_year: int, *, chunk_size: int = CHUNK) -> Iterator[Ledger
             )
         ):
             row = rows[case_id]
-            what = _notice_label(notice) if notice else _ACTION_LABELS.get(action, action)
+            what = _notice_label(notice) if notice else LEDGER_ACTIONS.get(action, action)
             row.processing.append((on, what))
             row.party_cost_yen += cost
             if members:

@@ -7,27 +7,12 @@ from typing import Any
 
 from django import template
 
+from chotei.disputes.labels import LEDGER_ACTIONS
 from chotei.rules.notices import SPECS
 from chotei.rules.panel import QUALIFICATION_LABELS
-from chotei.rules.states import ACTION_LABELS, STATE_LABELS
+from chotei.rules.states import STATE_LABELS
 
 register = template.Library()
-
-# Ledger actions that are records rather than steps, as the ledger reader names them (DP-21).
-LEDGER_ACTIONS: dict[str, str] = {
-    "receive": "申請受付",
-    "amend": "求める事項の変更",
-    "submission": "提出書類の受領",
-    "insurer_request": "保険会社等への要求",
-    "insurer_answer": "保険会社等の回答",
-    "meeting_schedule": "期日の指定",
-    "meeting_record": "期日調書",
-    "observer": "傍聴の許可",
-    "special_request": "特別の手続の申出",
-    "special_decide": "特別の手続の判断",
-    "explain": "審理結果の説明",
-    **{a.value: label for a, label in ACTION_LABELS.items()},
-}
 
 
 STATE_NAMES: dict[str, str] = {s.value: label for s, label in STATE_LABELS.items()}

@@ -1,0 +1,23 @@
+"""Japanese names of ledger actions (帳簿の処理, DP-21), shared by the desk, the ledger export and the
+audit log so the same act reads the same everywhere."""
+
+from __future__ import annotations
+
+from chotei.rules.states import ACTION_LABELS
+
+LEDGER_ACTIONS: dict[str, str] = {
+    **{a.value: label for a, label in ACTION_LABELS.items()},
+    "receive": "申請受付",
+    "amend": "求める事項の変更",
+    "submission": "提出書類の受領",
+    "meeting_schedule": "期日の指定",
+    "meeting_record": "期日調書の作成",
+    "insurer_request": "保険会社等への説明・資料の要求",
+    "insurer_answer": "保険会社等の回答",
+    "special_request": "特別の手続の申出",
+    "special_decide": "特別の手続の判断",
+    "observer": "傍聴の許可",
+    "explain": "審理結果の説明",
+    "notice": "通知書の発出",
+    "notice_failed": "通知書の発出不能",
+}
