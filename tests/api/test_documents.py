@@ -14,21 +14,25 @@ from tests.api.conftest import Api
 pytestmark = pytest.mark.django_db
 
 
-def test_dp22_pdf_is_served_and_first_opening_recorded(
-    world: Any, staff_api: Api, issue_document: Any
+def test_dp22_pn04_pdf_is_served_and_only_the_addressees_first_opening_recorded(
+    world: Any, staff_api: Api, insurer_api: Api, issue_document: Any
 ) -> None:
+    """DP-22: every opening is audited; PN-04: first_opened_at is the addressee's first opening."""
     case = world.make_case()
-    doc = issue_document(case)
+    doc = issue_document(case, side="respondent")
+    IssuedDocument.objects.filter(pk=doc.pk).update(addressee_party=case.party("respondent").party)
     response = staff_api.get(f"/cases/{case.pk}/documents/{doc.pk}/pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content == b"%PDF-1.4\n% test\n"
+    assert IssuedDocument.objects.get(pk=doc.pk).first_opened_at is None
+    assert insurer_api.get(f"/cases/{case.pk}/documents/{doc.pk}/pdf").status_code == 200
     first = IssuedDocument.objects.get(pk=doc.pk).first_opened_at
     assert first is not None
-    staff_api.get(f"/cases/{case.pk}/documents/{doc.pk}/pdf")
+    insurer_api.get(f"/cases/{case.pk}/documents/{doc.pk}/pdf")
     assert IssuedDocument.objects.get(pk=doc.pk).first_opened_at == first
     opened = AuditEvent.objects.filter(event_type=AuditEvent.Type.DOCUMENT_OPENED, case_id=case.pk)
-    assert opened.count() == 2 and all(e.actor == world.staff for e in opened)
+    assert opened.count() == 3
 
 
 def test_dp22_document_of_another_case_is_404(world: Any, staff_api: Api, issue_document: Any) -> None:

@@ -300,3 +300,56 @@ def test_unknown_action_and_get_are_refused(as_role, make_case) -> None:
     client = as_role("secretariat")
     assert post_action(client, case, "nonsense").status_code == 404
     assert client.get(f"/desk/cases/{case.pk}/actions/start_screening/").status_code == 405
+
+
+def test_dp08_after_accepting_the_page_waits_for_the_notices(as_role, make_case) -> None:
+    """The notices are issued by the task worker after the commit: the message says so and the
+    documents section polls (HTMX, every 3 s, ~30 s at most) until they are there."""
+    from chotei.documents import services
+    from chotei.documents.models import IssuedDocument
+    from chotei.rules.notices import NoticeKind
+
+    case = make_case(CaseState.SCREENING)
+    before = services.case_notices_issue(case_id=case.pk, kinds=["receipt"])[0].pk
+    client = as_role("secretariat")
+    response = post_action(client, case, "accept", version=case.version)
+    assert response["Location"] == f"/desk/cases/{case.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "受理しました。通知書を発出しています。数秒後に発出文書欄に表示されます" in page
+    poll = f'hx-get="/desk/documents/cases/{case.pk}/?since={before}&amp;tries=1" hx-trigger="every 3s"'
+    assert poll in page
+    # The worker has not run yet: the section asks again, counting its tries.
+    part = client.get(f"/desk/documents/cases/{case.pk}/?since={before}&tries=1", HTTP_HX_REQUEST="true")
+    assert part.status_code == 200 and "<html" not in part.content.decode()
+    assert f"since={before}&amp;tries=2" in part.content.decode()
+    # After ~30 s it stops and offers a reload instead of polling for ever.
+    late = client.get(f"/desk/documents/cases/{case.pk}/?since={before}&tries=10").content.decode()
+    assert "hx-trigger" not in late and "再読み込み" in late
+    services.case_notices_issue(case_id=case.pk, kinds=[NoticeKind.ACCEPTANCE_APPLICANT.value])
+    done = client.get(f"/desk/documents/cases/{case.pk}/?since={before}&tries=3").content.decode()
+    assert "hx-trigger" not in done and "紛争処理申請受理通知書" in done
+    assert IssuedDocument.objects.filter(case=case, pk__gt=before).exists()
+    # Only the page right after the step polls; opening the case again does not.
+    assert 'hx-trigger="every' not in client.get(f"/desk/cases/{case.pk}/").content.decode()
+
+
+def test_dp09_refused_amendment_queues_no_notice(as_role, make_case) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    client = as_role("secretariat")
+    response = post_action(
+        client,
+        case,
+        "amend",
+        version=case.version,
+        matters_sought="別の求め",
+        refuse_reason="手続を著しく遅延させる",
+    )
+    assert response.status_code == 302 and response["Location"] == f"/desk/cases/{case.pk}/"
+    assert "通知書を発出しています" not in client.get(response["Location"]).content.decode()
+
+
+def test_documents_poll_is_for_those_who_may_see_the_case(as_role, make_case) -> None:
+    other = make_case(CaseState.ACCEPTED)  # the member sits on no panel of it
+    assert as_role("member").get(f"/desk/documents/cases/{other.pk}/").status_code == 404
+    assert as_role("insurer").get(f"/desk/documents/cases/{other.pk}/").status_code == 403
+    assert as_role("auditor").get(f"/desk/documents/cases/{other.pk}/").status_code == 200

@@ -89,3 +89,12 @@ def test_new_application_form_renders_for_operators_only(as_role) -> None:
     page = as_role("secretariat").get("/desk/cases/new/")
     assert page.status_code == 200 and "紛争処理を求める事項" in page.content.decode()
     assert as_role("auditor").get("/desk/cases/new/").status_code == 403
+
+
+def test_dp05_new_case_page_waits_for_the_receipt_notice(as_role, world) -> None:
+    client = as_role("secretariat")
+    response = client.post("/desk/cases/new/", complete(world))
+    case = Case.objects.get(applicant_name="鈴木 次郎")
+    page = client.get(response["Location"]).content.decode()
+    assert f"事案 {case.number} として受け付けました。通知書を発出しています" in page
+    assert f'hx-get="/desk/documents/cases/{case.pk}/?since=0&amp;tries=1"' in page

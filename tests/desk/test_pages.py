@@ -270,3 +270,64 @@ def test_dp20_issued_documents_listed_with_version_digest_and_pdf_link(as_role, 
     for text in ("紛争処理申請受理通知書", "山田 太郎 様", "郵送", "2026年10月5日", "第2版", "ab12cd34ef56…"):
         assert text in html, text
     assert f'href="/desk/documents/{doc.pk}/pdf/"' in html
+
+
+def test_cp05_templates_link_in_the_nav_for_those_who_keep_model_texts(as_role) -> None:
+    for role in ("secretariat", "chair", "admin"):
+        assert (
+            'href="/desk/documents/templates/">文例の管理</a>' in as_role(role).get("/desk/").content.decode()
+        )
+    for role in ("member", "auditor"):
+        assert "文例の管理" not in as_role(role).get("/desk/").content.decode()
+
+
+def test_pn05_party_cards_show_consent_state_and_link(as_role, make_case, world) -> None:
+    from chotei.documents import services
+
+    case = make_case(CaseState.RECEIVED)
+    respondent = case.party("respondent").party
+    client = as_role("secretariat")
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert f'href="/desk/documents/consent/{respondent.pk}/">電子交付の承諾</a>' in html
+    assert html.count("未承諾（郵送）") == 2
+    services.consent_record(
+        actor=world.staff,
+        party_id=respondent.pk,
+        consented=True,
+        method=services.CONSENT_METHOD,
+        file_format=services.CONSENT_FORMAT,
+    )
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert html.count("承諾済") == 1 and html.count("未承諾（郵送）") == 1
+    # Those who cannot record an answer see the state, not the link.
+    member_view = as_role("auditor").get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "承諾済" in member_view and "電子交付の承諾</a>" not in member_view
+
+
+def test_cp05_documents_show_the_wording_version_used(as_role, make_case, world) -> None:
+    from chotei.documents import services
+    from chotei.rules.notices import DEFAULT_TEMPLATES, NoticeKind
+
+    case = make_case(CaseState.RECEIVED)
+    services.case_notices_issue(case_id=case.pk, kinds=["receipt"])
+    t = services.template_propose(
+        actor=world.staff, kind="receipt", text=DEFAULT_TEMPLATES[NoticeKind.RECEIPT] + "\n"
+    )
+    services.template_approve(actor=world.users["chair"], template_id=t.pk)
+    services.case_notices_issue(case_id=case.pk, kinds=["receipt"])
+    html = as_role("secretariat").get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "<th>文例</th>" in html
+    assert ">標準文例</td>" in html and ">第1版</td>" in html  # version 1 issued before, then template 1
+
+
+def test_cp05_previews_of_the_notices_the_state_calls_for(as_role, make_case) -> None:
+    case = make_case(CaseState.ACCEPTED)
+    html = as_role("secretariat").get(f"/desk/cases/{case.pk}/").content.decode()
+    for kind, side in (
+        ("acceptance_applicant", "applicant"),
+        ("acceptance_respondent", "respondent"),
+        ("statement_request", "respondent"),
+    ):
+        assert f'href="/desk/documents/cases/{case.pk}/preview/{kind}/{side}/"' in html
+    assert "/preview/receipt/" not in html and "/preview/result/" not in html
+    assert "/preview/" not in as_role("auditor").get(f"/desk/cases/{case.pk}/").content.decode()

@@ -36,6 +36,17 @@ def test_pn05_offer_shows_method_and_file_format() -> None:
     assert "郵送" in text  # paper stays the default without consent
 
 
+def test_pn05_offered_method_is_one_recipients_can_use() -> None:
+    """PN-05: the method shown is the one that exists — the API insurers and co-ops log into — not
+    the staff-only desk, which no recipient can open."""
+    assert "GET /api/v1/cases/{事案ID}/documents/{文書ID}/pdf" in services.CONSENT_METHOD
+    assert "ダウンロード" in services.CONSENT_METHOD and "令第5条第1項第1号ロ" in services.CONSENT_METHOD
+    assert "デスク" not in services.CONSENT_METHOD and "ポータル" not in services.CONSENT_METHOD
+    assert "フォント埋め込み" in services.CONSENT_FORMAT
+    # The method is stored with every answer; it must fit the column.
+    assert len(services.CONSENT_METHOD) <= DeliveryConsent._meta.get_field("method").max_length
+
+
 def test_pn04_paper_without_consent_electronic_with_it(make_case: Any, world: Any) -> None:
     case = make_case(CaseState.RECEIVED)
     (paper,) = IssuedDocument.objects.filter(case=case)
@@ -94,23 +105,44 @@ def test_pn05_consent_page_shows_method_before_the_choice(make_case: Any, world:
     page = client.get(url).content.decode()
     assert services.CONSENT_METHOD in page and services.CONSENT_FORMAT in page
     assert page.index(services.CONSENT_METHOD) < page.index('name="answer"')
+    assert "API による閲覧ができません" not in page  # the insurer can fetch its PDFs
+    applicant = case.party("applicant").party
+    assert (
+        "API による閲覧ができません"
+        in client.get(f"/desk/documents/consent/{applicant.pk}/").content.decode()
+    )
     response = client.post(url, {"answer": "yes"})
     assert response.status_code == 302
     assert DeliveryConsent.objects.get(party=party).consented is True
     assert services.consented(party)
 
 
-def test_pn04_first_opening_is_stamped_once_and_every_opening_audited(make_case: Any, world: Any) -> None:
+def test_pn04_only_the_addressees_opening_stamps_first_opened_at(make_case: Any, world: Any) -> None:
+    """PN-04: first_opened_at is when the recipient first opened the notice, so staff opening it
+    leave it empty; the addressee (the insurer, whose organization is the respondent) stamps it
+    once. Every opening is audited all the same (DP-22)."""
     case = make_case(CaseState.RECEIVED)
-    (doc,) = IssuedDocument.objects.filter(case=case)
+    (doc,) = IssuedDocument.objects.filter(case=case)  # the receipt, to the respondent
     assert doc.first_opened_at is None
-    first = services.document_open(world.staff, doc.pk).first_opened_at
+    assert services.document_open(world.staff, doc.pk).first_opened_at is None
+    assert services.document_open(world.users["auditor"], doc.pk).first_opened_at is None
+    assert IssuedDocument.objects.get(pk=doc.pk).first_opened_at is None
+    first = services.document_open(world.users["insurer"], doc.pk).first_opened_at
     assert first is not None
-    again = services.document_open(user=world.users["auditor"], document_id=doc.pk)
-    assert again.first_opened_at == first
+    assert services.document_open(world.users["insurer"], doc.pk).first_opened_at == first
+    assert services.document_open(world.staff, doc.pk).first_opened_at == first
     opened = AuditEvent.objects.filter(event_type=AuditEvent.Type.DOCUMENT_OPENED, case_id=case.pk)
-    assert opened.count() == 2
-    assert {e.actor.username for e in opened} == {"secretariat", "auditor"}
+    assert opened.count() == 5
+    assert {e.actor.username for e in opened} == {"secretariat", "auditor", "insurer"}
+
+
+def test_pn04_is_addressee_only_for_the_addressee_partys_organization(make_case: Any, world: Any) -> None:
+    case = make_case(CaseState.REFUSED)
+    docs = {d.addressee_side: d for d in IssuedDocument.objects.filter(case=case, kind="refusal")}
+    assert services.is_addressee(world.users["insurer"], docs["respondent"])
+    assert not services.is_addressee(world.users["insurer"], docs["applicant"])
+    for role in ("secretariat", "chair", "auditor", "admin", "member"):
+        assert not services.is_addressee(world.users[role], docs["respondent"]), role
 
 
 def test_dp22_who_may_open_a_document(make_case: Any, world: Any) -> None:

@@ -193,5 +193,5 @@ def test_pn04_payment_notice_follows_the_claimants_consent(world: Any, claimant:
     )
     reissued = _issue(world, claim, "payment")
     assert reissued.channel == IssuedDocument.Channel.ELECTRONIC and reissued.version == 2
-    # The insurer opens its own notices; another organization's user does not see them.
-    assert services.document_open(world.users["insurer"], reissued.pk).first_opened_at is not None
+    # PN-04: the insurer opens its own notice, but as its sender: that is not the claimant's opening.
+    assert services.document_open(world.users["insurer"], reissued.pk).first_opened_at is None

@@ -1,24 +1,98 @@
-"""``chotei render-samples``: one PDF of every notice kind, without touching the database."""
+"""``chotei render-samples``: one PDF of every notice kind, from the demo cases when the database
+holds some, else from built-in data; nothing is written to the database either way."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
+import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 from tests.documents.helpers import flat, pdf_text
 
+from chotei.audit.models import AuditEvent
+from chotei.documents.management.commands import render_samples
+from chotei.documents.models import DocumentNumberSequence, IssuedDocument
 from chotei.rules.notices import SPECS, NoticeKind
+from chotei.rules.states import CaseState
+from chotei.rules.wareki import to_wareki
+
+pytestmark = pytest.mark.django_db
+
+
+def _render(outdir: Path, *args: str) -> str:
+    out = io.StringIO()
+    call_command("render_samples", str(outdir), *args, stdout=out)
+    return out.getvalue()
+
+
+def _pages(path: Path) -> int:
+    return len(PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
 def test_dp05_pn01_render_samples_writes_every_kind(tmp_path: Path) -> None:
-    out = io.StringIO()
-    call_command("render_samples", str(tmp_path / "samples"), stdout=out)
+    out = _render(tmp_path / "samples")
+    assert "データベースに事案がないため、すべて組み込みの見本データから作成" in out
     for kind in NoticeKind:
         path = tmp_path / "samples" / f"{kind.value}.pdf"
-        assert str(path) in out.getvalue()
+        assert str(path) in out
         pdf = path.read_bytes()
         assert pdf.startswith(b"%PDF")
-        assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+        assert _pages(path) >= 1
         assert flat(SPECS[kind].title) in pdf_text(pdf)
+
+
+def test_dp18_builtin_samples_are_issued_on_or_after_the_day_they_report() -> None:
+    """A termination notice cannot predate the termination: every date a dispute sample reports
+    (deadlines apart, which lie ahead) is on or before its issue date."""
+    for kind, (_, issued_on, fields) in render_samples._case_fields().items():
+        for name, value in fields.items():
+            if isinstance(value, dt.date) and "deadline" not in name:
+                assert value <= issued_on, (kind, name)
+    for kind, issued_on in render_samples.PAYMENT_ISSUED.items():
+        assert dt.date.fromisoformat(render_samples.CLAIM["accident_date"]) <= issued_on, kind
+    # The decision, then the explanation the claimant asked for, then that explanation.
+    issued = render_samples.PAYMENT_ISSUED
+    asked = render_samples.EXPLANATION_ASKED
+    assert issued[NoticeKind.PAYMENT] <= asked <= issued[NoticeKind.PAYMENT_EXPLANATION]
+
+
+def test_pn02_pn06_payment_samples_fit_on_one_page(tmp_path: Path) -> None:
+    """The basis line and the contact box must not spill alone onto a second page."""
+    _render(tmp_path, "--builtin")
+    for kind in (NoticeKind.PAYMENT, NoticeKind.PAYMENT_EXPLANATION):
+        path = tmp_path / f"{kind.value}.pdf"
+        assert _pages(path) == 1, kind
+        text = pdf_text(path.read_bytes())
+        assert "後遺障害等級" in text and "減額の割合" in text  # still shows a grade and a reduction
+
+
+def test_dp18_samples_come_from_the_demo_cases_when_there_are_some(tmp_path: Path, make_case: Any) -> None:
+    terminated = make_case(CaseState.TERMINATED)
+    accepted = make_case(CaseState.ACCEPTED)
+    before = (
+        IssuedDocument.objects.count(),
+        list(DocumentNumberSequence.objects.values_list("last", flat=True)),
+    )
+    viewed = AuditEvent.objects.filter(event_type=AuditEvent.Type.CASE_VIEWED)
+    views_before = viewed.count()
+    out = _render(tmp_path)
+    assert f"termination.pdf　紛争処理打切り通知書（事案 {terminated.number}）" in out
+    assert f"（事案 {accepted.number}）" in out
+    assert "refusal.pdf　紛争処理申請不受理通知書（組み込みの見本データ）" in out  # no refused case
+    assert "payment.pdf　保険金等支払通知書（組み込みの見本データ）" in out
+    text = pdf_text((tmp_path / "termination.pdf").read_bytes())
+    assert flat(terminated.number) in text and flat(to_wareki(terminated.ended_on)) in text
+    assert "（発出時に付番）" in text  # a preview: no document number is taken
+    assert (
+        IssuedDocument.objects.count(),
+        list(DocumentNumberSequence.objects.values_list("last", flat=True)),
+    ) == before
+    # Nothing is issued, but each case read for a sample is logged like any opening (DP-22).
+    assert viewed.count() > views_before
+    assert viewed.filter(case_id=terminated.pk, payload__purpose="render-samples").exists()
+    builtin = _render(tmp_path / "builtin", "--builtin")
+    assert "事案 " not in builtin and "指定により、すべて組み込みの見本データから作成" in builtin

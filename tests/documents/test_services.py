@@ -277,3 +277,28 @@ def test_dp22_preview_view_is_for_operators(make_case: Any, client: Any, world: 
     client.force_login(world.staff)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_dp05_applicant_named_with_sama_in_the_body_an_organization_without(make_case: Any) -> None:
+    """Official style: 「山田 太郎 様から申請のありました」 for a person; an organization's 御中 belongs
+    on an address, so its name stands bare in a sentence."""
+    from chotei.parties.models import Party
+
+    person = make_case(CaseState.ACCEPTED)
+    receipt = pdf_text(bytes(_one(person, NoticeKind.RECEIPT, "respondent").pdf))
+    accepted = pdf_text(bytes(_one(person, NoticeKind.ACCEPTANCE_RESPONDENT, "respondent").pdf))
+    assert "山田太郎様から、貴社を相手方とする" in receipt
+    assert "山田太郎様から申請のありました" in accepted
+    # The itemised 記 lists the name as registered.
+    assert "申請者山田太郎" in flat(receipt) and "申請者山田太郎様" not in receipt
+    company = make_case(
+        CaseState.RECEIVED,
+        applicant=PartyInput(
+            name="株式会社みどり運送",
+            address="東京都江東区新木場一丁目5番3号",
+            kind=Party.Kind.ORGANIZATION,
+        ),
+    )
+    text = pdf_text(bytes(_one(company, NoticeKind.RECEIPT, "respondent").pdf))
+    assert "株式会社みどり運送から、貴社を相手方とする" in text
+    assert "株式会社みどり運送様" not in text and "株式会社みどり運送御中" not in text

@@ -90,3 +90,30 @@ def test_cp05_templates_page_proposes_and_approves(world: Any, client: Any) -> N
     assert t.approved_by == world.users["chair"]
     client.force_login(world.users["member"])
     assert client.get("/desk/documents/templates/").status_code == 403
+
+
+def test_cp05_every_placeholder_has_a_japanese_legend() -> None:
+    """The people who review model texts read what each {placeholder} prints, in Japanese."""
+    from chotei.rules.notices import placeholder_legend, placeholders
+
+    for kind in NoticeKind:
+        legend = dict(placeholder_legend(kind))
+        assert set(legend) == placeholders(kind), kind
+        assert all(label and not label.isascii() for label in legend.values()), kind
+    receipt = placeholder_legend(NoticeKind.RECEIPT)
+    assert receipt[0] == ("applicant_name", "申請者の氏名又は名称")  # the standard text's order
+    assert dict(receipt)["applicant_honorific"].startswith("申請者の敬称")
+    assert dict(placeholder_legend(NoticeKind.PAYMENT_EXPLANATION))["requested_on"] == "説明の請求日"
+
+
+def test_cp05_templates_page_tells_the_two_acceptance_notices_apart_and_shows_the_legend(
+    world: Any, client: Any
+) -> None:
+    client.force_login(world.staff)
+    html = client.get("/desk/documents/templates/", {"kind": "acceptance_respondent"}).content.decode()
+    assert "紛争処理申請受理通知書（申請人宛）" in html and "紛争処理申請受理通知書（被申請人宛）" in html
+    assert '<option value="acceptance_applicant">紛争処理申請受理通知書（申請人宛）</option>' in html
+    assert "<code>{matters_sought}</code></dt><dd>紛争処理を求める事項</dd>" in html
+    shown = html.index('data-kind="acceptance_respondent">')
+    assert html.index("<code>{matters_sought}</code>", shown) > shown
+    assert 'data-kind="receipt" hidden' in html  # other kinds' legends wait for the select

@@ -12,12 +12,36 @@ from django.urls import NoReverseMatch, reverse
 from chotei.desk import actions
 from chotei.desk.access import is_operator
 from chotei.desk.timing import is_overdue, waiting_business_days
-from chotei.disputes.models import Case, Panel, SpecialProcedure
+from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
+from chotei.documents import facts
 from chotei.documents.models import IssuedDocument
+from chotei.documents.services import consented
 from chotei.rules import screening
 from chotei.rules.notices import SPECS as NOTICE_SPECS
 from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
+
+# Shown after a step that queues notices: the task worker issues them a few seconds after the commit.
+NOTICES_PENDING = "通知書を発出しています。数秒後に発出文書欄に表示されます"
+# The documents section asks again every POLL_SECONDS until the new notices are there, for ~30 s.
+POLL_SECONDS = 3
+POLL_TRIES = 10
+
+# The notices a case in each state calls for, offered as an unnumbered preview (CP-05).
+PREVIEW_KINDS: dict[CaseState, tuple[NoticeKind, ...]] = {
+    CaseState.RECEIVED: (NoticeKind.RECEIPT,),
+    CaseState.SCREENING: (NoticeKind.RECEIPT,),
+    CaseState.ACCEPTED: (
+        NoticeKind.ACCEPTANCE_APPLICANT,
+        NoticeKind.ACCEPTANCE_RESPONDENT,
+        NoticeKind.STATEMENT_REQUEST,
+    ),
+    CaseState.REFUSED: (NoticeKind.REFUSAL,),
+    CaseState.RESULT_NOTIFIED: (NoticeKind.RESULT, NoticeKind.EXPLANATION),
+    CaseState.CLOSED: (NoticeKind.RESULT, NoticeKind.EXPLANATION),
+    CaseState.TERMINATED: (NoticeKind.TERMINATION,),
+    CaseState.WITHDRAWN: (NoticeKind.WITHDRAWAL,),
+}
 
 
 @dataclasses.dataclass
@@ -45,6 +69,58 @@ def document_title(kind: str) -> str:
         return kind
 
 
+def notices_since(case_id: int) -> int:
+    """The newest document of the case now; documents after it are the ones a step just queued."""
+    last = IssuedDocument.objects.filter(case_id=case_id).order_by("-id").values_list("id", flat=True).first()
+    return last or 0
+
+
+def _previews(case: Case) -> list[dict[str, str]]:
+    kinds = list(PREVIEW_KINDS.get(case.state_enum, ()))
+    if (
+        case.state_enum in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW)
+        and case.amendments.filter(accepted=True).exists()
+    ):
+        kinds.append(NoticeKind.AMENDMENT)
+    previews = []
+    for kind in kinds:
+        sides = CaseParty.Side.values if kind is NoticeKind.EXPLANATION else facts.ADDRESSEES[kind]
+        for side in sides:
+            previews.append(
+                {
+                    "label": f"{NOTICE_SPECS[kind].title}（{CaseParty.Side(side).label}宛）",
+                    "url": reverse("documents:preview", args=[case.pk, kind.value, side]),
+                }
+            )
+    return previews
+
+
+def documents_section(case: Case, *, user: Any, since: int | None = None, tries: int = 0) -> dict[str, Any]:
+    """The documents section: issued documents, previews for operators and, while notices a step
+    queued (documents after ``since``) have not appeared yet, the next poll."""
+    documents = list(IssuedDocument.objects.filter(case=case).defer("pdf").order_by("issued_at", "id"))
+    for d in documents:
+        d.url, d.label = pdf_url(d.pk), document_title(d.kind)
+    waiting = since is not None and not any(d.pk > since for d in documents)
+    return {
+        "case": case,
+        "documents": documents,
+        "previews": _previews(case) if is_operator(user) else [],
+        "poll": {"since": since, "tries": tries + 1, "seconds": POLL_SECONDS}
+        if waiting and tries < POLL_TRIES
+        else None,
+        "poll_gave_up": waiting and tries >= POLL_TRIES,
+    }
+
+
+def _parties(case: Case) -> list[CaseParty]:
+    """Each party with its electronic-delivery answer (PN-04, PN-05): paper unless it consented."""
+    parties = list(case.parties.all())
+    for cp in parties:
+        cp.consented = consented(cp.party)
+    return parties
+
+
 def _panel_of(case: Case) -> Panel | None:
     try:
         return case.panel
@@ -62,9 +138,15 @@ def _form(
 
 
 def case_page(
-    case: Case, *, user: Any, today: dt.date, bound: tuple[str, dj_forms.Form] | None = None
+    case: Case,
+    *,
+    user: Any,
+    today: dt.date,
+    bound: tuple[str, dj_forms.Form] | None = None,
+    notices_after: int | None = None,
 ) -> dict[str, Any]:
-    """The template context of the case page; ``bound`` is a submitted form to show with its errors."""
+    """The template context of the case page; ``bound`` is a submitted form to show with its errors,
+    ``notices_after`` the newest document before a step that queued notices (see documents_section)."""
     operator = is_operator(user)
     state = case.state_enum
     panel = _panel_of(case)
@@ -90,12 +172,8 @@ def case_page(
                     "special_decide", case, f"special_decide-{p.pk}", bound, procedure_id=p.pk
                 )
     panels = [_form(s.name, case, s.name, bound) for s in actions.offered(case)] if operator else []
-    documents = list(IssuedDocument.objects.filter(case=case).defer("pdf").order_by("issued_at", "id"))
-    for d in documents:
-        d.url, d.label = pdf_url(d.pk), document_title(d.kind)
     refusal_ground = screening.ground(case.refusal_ground) if case.refusal_ground else None
     return {
-        "case": case,
         "overdue": is_overdue(case, today),
         "waiting": waiting_business_days(case, today),
         "amendment_deadline": screening.amendment_deadline(case.acceptance_dispatched_on)
@@ -112,7 +190,8 @@ def case_page(
         "procedures": procedures,
         "amendments": list(case.amendments.order_by("id")),
         "observers": list(case.observers.select_related("permitted_by")),
-        "documents": documents,
+        **documents_section(case, user=user, since=notices_after),
+        "parties": _parties(case),
         "refusal_ground": refusal_ground,
         "refusal_guidance": screening.guidance_for(refusal_ground) if refusal_ground else None,
         # DP-07: the route offered to an applicant refused on ground 9, shown before refusing.

@@ -97,10 +97,12 @@ def _latest_amendment(case: Case) -> Any:
 def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, object]:
     """The items of ``kind`` from the case as registered; a missing fact stays missing so that
     ``check_notice`` refuses the notice naming it."""
-    applicant = case_party(case, "applicant").party.name
+    applicant = case_party(case, "applicant").party
+    # The body names the applicant with 様 when a person (see notices.applicant_honorific).
+    named = {"applicant_name": applicant.name, "applicant_honorific": applicant.honorific}
     result_text = RESULT_TEXT.get(Case.Result(case.result)) if case.result else None
     if kind is NoticeKind.RECEIPT:
-        return {"received_on": case.received_on, "applicant_name": applicant}
+        return {"received_on": case.received_on, **named}
     if kind is NoticeKind.ACCEPTANCE_APPLICANT:
         return {
             "received_on": case.received_on,
@@ -112,12 +114,12 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     if kind is NoticeKind.ACCEPTANCE_RESPONDENT:
         return {
             "accepted_on": _ledger_date(case, Action.ACCEPT),
-            "applicant_name": applicant,
+            **named,
             "matters_sought": case.matters_sought,
         }
     if kind is NoticeKind.STATEMENT_REQUEST:
         return {
-            "applicant_name": applicant,
+            **named,
             "deadline": case.statement_due_on,
             "submit_to": f"{settings.CHOTEI_BODY['name']} {offices.OFFICE_LABELS[case.office]} 事務局",
         }
@@ -130,7 +132,7 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     if kind is NoticeKind.AMENDMENT:
         amendment = _latest_amendment(case)
         return {
-            "applicant_name": applicant,
+            **named,
             "amendment_received_on": amendment.requested_on,
             "amended_matters": amendment.after,
             "previous_matters": amendment.before,
@@ -148,7 +150,7 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     if kind is NoticeKind.TERMINATION:
         return {"terminated_on": case.ended_on, "reason": case.end_reason}
     if kind is NoticeKind.WITHDRAWAL:
-        return {"applicant_name": applicant, "withdrawn_on": case.ended_on}
+        return {**named, "withdrawn_on": case.ended_on}
     raise ValueError(f"{kind} は事案の通知ではありません")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
-from chotei.rules.notices import SPECS, NoticeKind
+from chotei.rules.notices import NoticeKind, kind_label
 
-KIND_LABELS = [(k.value, SPECS[k].title) for k in NoticeKind]
+KIND_LABELS = [(k.value, kind_label(k)) for k in NoticeKind]
 
 
 class ConsentForm(forms.Form):

@@ -59,12 +59,16 @@ PAYMENT_KINDS = frozenset(
     {NoticeKind.CLAIM_GUIDE, NoticeKind.PAYMENT, NoticeKind.NONPAYMENT, NoticeKind.PAYMENT_EXPLANATION}
 )
 
-# PN-04/PN-05 (令5条1項1号ロ, 令6条): the one electronic method offered, shown before consent.
+# PN-04/PN-05 (令5条1項1号ロ, 令6条): the one electronic method offered, shown before consent. It
+# names what recipients can actually reach: the desk is staff-only, so an insurer or co-op fetches
+# the PDF through the authenticated API.
 CONSENT_METHOD = (
-    "事務局デスク（ポータル）に記録した書面の内容を電気通信回線を通じて閲覧に供し、"
-    "受信者の電子計算機に備えられたファイルに保存していただく方法（令第5条第1項第1号ロ）"
+    "機構のオンラインサービス（保険会社・共済組合にあっては、認証を要するAPI"
+    "「GET /api/v1/cases/{事案ID}/documents/{文書ID}/pdf」）を通じて、書面の内容を記録した"
+    "PDFファイルを受信者の閲覧に供し、受信者の使用に係る電子計算機に備えられたファイルに記録"
+    "（ダウンロードして保存）していただく方法（令第5条第1項第1号ロ）"
 )
-CONSENT_FORMAT = "PDF（PDF/A相当、フォント埋め込み、印刷可能）"
+CONSENT_FORMAT = "PDF（フォント埋め込み、印刷可能）"
 CONSENT_ARTICLE = ordinance("第6条", "PN-05")
 
 
@@ -311,19 +315,31 @@ def _may_open(user: Any, doc: IssuedDocument) -> bool:
     raise NotPermitted("文書を閲覧する権限がありません")
 
 
+def is_addressee(user: Any, doc: IssuedDocument) -> bool:
+    """PN-04: the recipient itself — an insurer's or co-op's user whose organization is the
+    addressee party's. Staff, members and the sender of a payment notice are not the recipient."""
+    if role_of(user) != Role.INSURER or doc.addressee_party_id is None:
+        return False
+    org = user.profile.organization_id
+    return bool(org) and Party.objects.filter(pk=doc.addressee_party_id, organization_id=org).exists()
+
+
 def document_open(user: Any, document_id: int) -> IssuedDocument:
-    """Open an issued document: first_opened_at is stamped once (PN-04), every opening is audited
-    (DP-22). A document the user may not see answers NotFound, as if absent."""
+    """Open an issued document. first_opened_at records when the addressee first opened it (PN-04:
+    the electronic notice reached its recipient), so only the addressee's opening stamps it, once;
+    every opening, staff's included, is audited (DP-22). A document the user may not see answers
+    NotFound, as if absent."""
     if role_of(user) is None:
         raise NotPermitted("ログインしてください")
     doc = IssuedDocument.objects.filter(pk=document_id).first()
     if doc is None or not _may_open(user, doc):
         raise NotFound(f"文書 {document_id} は見つかりません")
-    # One conditional UPDATE, so two simultaneous first openings cannot both stamp the time.
-    IssuedDocument.objects.filter(pk=doc.pk, first_opened_at__isnull=True).update(
-        first_opened_at=timezone.now()
-    )
-    doc.refresh_from_db(fields=["first_opened_at"])
+    if is_addressee(user, doc):
+        # One conditional UPDATE, so two simultaneous first openings cannot both stamp the time.
+        IssuedDocument.objects.filter(pk=doc.pk, first_opened_at__isnull=True).update(
+            first_opened_at=timezone.now()
+        )
+        doc.refresh_from_db(fields=["first_opened_at"])
     audit_record(
         event_type=AuditEvent.Type.DOCUMENT_OPENED,
         actor=user,

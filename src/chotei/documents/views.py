@@ -17,13 +17,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import NotPermitted
 from chotei.desk.access import OPERATORS, desk_view, forbidden, not_found
+from chotei.desk.presenters import documents_section
+from chotei.desk.views.cases import int_param
+from chotei.disputes import selectors
 from chotei.disputes.services.core import NotFound
 from chotei.documents import services
 from chotei.documents.forms import ConsentForm, TemplateProposeForm
 from chotei.documents.models import DeliveryConsent, NoticeTemplate
 from chotei.parties.models import Party
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import DEFAULT_TEMPLATES, SPECS, NoticeKind
+from chotei.rules.notices import DEFAULT_TEMPLATES, SPECS, NoticeKind, kind_label, placeholder_legend
 
 TEMPLATE_ROLES = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.ADMIN})
 
@@ -46,6 +49,19 @@ def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         return not_found(request, str(exc))
     return _pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
+
+
+@desk_view()
+def case_documents(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case page's documents section alone, polled while the notices a step queued are being
+    issued. The page itself was opened through case_get (audited, DP-22); this repeats its list."""
+    case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
+    if case is None:
+        return not_found(request, f"事案 {case_id} は見つかりません")
+    context = documents_section(
+        case, user=request.user, since=int_param(request, "since"), tries=int_param(request, "tries") or 0
+    )
+    return render(request, "desk/_documents.html", context)
 
 
 @desk_view(OPERATORS)
@@ -93,6 +109,8 @@ def consent(request: HttpRequest, party_id: int) -> HttpResponse:
         "article": services.CONSENT_ARTICLE,
         "history": DeliveryConsent.objects.filter(party=party).select_related("recorded_by"),
         "current": services.consented(party),
+        # Only an insurer's or co-op's users can fetch a PDF (through the API); warn before consent.
+        "reachable": party.organization_id is not None,
     }
     return render(request, "documents/consent.html", context, status=422 if form.errors else 200)
 
@@ -108,7 +126,15 @@ def _kinds(user: Any) -> list[dict[str, Any]]:
         for t in versions:
             t.effective = t is effective
             t.can_approve = t.approved_at is None and t.created_by_id != user.pk
-        rows.append({"kind": kind, "spec": SPECS[kind], "versions": versions, "effective": effective})
+        rows.append(
+            {
+                "kind": kind,
+                "label": kind_label(kind),
+                "spec": SPECS[kind],
+                "versions": versions,
+                "effective": effective,
+            }
+        )
     return rows
 
 
@@ -133,15 +159,28 @@ def template_list(request: HttpRequest) -> HttpResponse:
             form.add_error("text", str(exc))
         else:
             messages.success(
-                request, f"{SPECS[NoticeKind(t.kind)].title}の文例 第{t.version}版を登録しました（承認待ち）"
+                request, f"{kind_label(NoticeKind(t.kind))}の文例 第{t.version}版を登録しました（承認待ち）"
             )
             return redirect("documents:templates")
-    return render(
-        request,
-        "documents/templates.html",
-        {"form": form, "kinds": _kinds(request.user), "article": services.GUIDELINE_REVIEW},
-        status=422 if form.errors else 200,
+    selected = (
+        form["kind"].value() if form["kind"].value() in NoticeKind.__members__.values() else initial_kind
     )
+    context = {
+        "form": form,
+        "kinds": _kinds(request.user),
+        "article": services.GUIDELINE_REVIEW,
+        # CP-05: what each placeholder prints, per kind, beside the editor.
+        "legends": [
+            {
+                "kind": k.value,
+                "label": kind_label(k),
+                "items": placeholder_legend(k),
+                "shown": k.value == selected,
+            }
+            for k in NoticeKind
+        ],
+    }
+    return render(request, "documents/templates.html", context, status=422 if form.errors else 200)
 
 
 @desk_view(TEMPLATE_ROLES)
@@ -154,5 +193,5 @@ def template_approve(request: HttpRequest, pk: int) -> HttpResponse:
     except RuleViolation as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"{SPECS[NoticeKind(t.kind)].title}の文例 第{t.version}版を承認しました")
+        messages.success(request, f"{kind_label(NoticeKind(t.kind))}の文例 第{t.version}版を承認しました")
     return redirect("documents:templates")

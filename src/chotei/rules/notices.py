@@ -261,7 +261,7 @@ _ITEMS_CLOSE = "以上"
 
 DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
     NoticeKind.RECEIPT: """\
-　{applicant_name}から、{you}を相手方とする紛争処理の申請がありましたので、紛争処理業務規程第4条の2の規定に基づき、下記のとおり通知いたします。
+　{applicant_name}{applicant_honorific}から、{you}を相手方とする紛争処理の申請がありましたので、紛争処理業務規程第4条の2の規定に基づき、下記のとおり通知いたします。
 　なお、本申請を受理するか否かについては、審査のうえ、改めて文書により通知いたします。
 
 記
@@ -285,7 +285,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 以上""",
     NoticeKind.ACCEPTANCE_RESPONDENT: """\
-　{applicant_name}から申請のありました{you}を相手方とする紛争処理について、審査の結果、これを受理しましたので、紛争処理業務規程第5条第3項及び第4項の規定に基づき、下記のとおり通知いたします。
+　{applicant_name}{applicant_honorific}から申請のありました{you}を相手方とする紛争処理について、審査の結果、これを受理しましたので、紛争処理業務規程第5条第3項及び第4項の規定に基づき、下記のとおり通知いたします。
 
 記
 
@@ -307,7 +307,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 以上""",
     NoticeKind.AMENDMENT: """\
-　{applicant_name}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、{amendment_received_on}付けで申請者から紛争処理を求める事項の変更の申請を受け付けましたので、紛争処理業務規程第5条の2第3項の規定に基づき、下記のとおり通知いたします。
+　{applicant_name}{applicant_honorific}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、{amendment_received_on}付けで申請者から紛争処理を求める事項の変更の申請を受け付けましたので、紛争処理業務規程第5条の2第3項の規定に基づき、下記のとおり通知いたします。
 
 記
 
@@ -318,7 +318,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 以上""",
     NoticeKind.STATEMENT_REQUEST: """\
-　{applicant_name}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、紛争処理業務規程第15条第7項の規定に基づき、下記のとおり通知いたします。
+　{applicant_name}{applicant_honorific}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、紛争処理業務規程第15条第7項の規定に基づき、下記のとおり通知いたします。
 　本件について意見陳述及び証拠資料の提出の意思があるときは、下記の期限までに、文書により提出してください（同条第5項）。
 　なお、必要に応じ、追加の意見陳述及び証拠資料の提出をお願いすることがあります（同条第9項）。
 
@@ -362,7 +362,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 以上""",
     NoticeKind.WITHDRAWAL: """\
-　{applicant_name}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、{withdrawn_on}付けで申請者から申請を取り下げる旨の申出がありました。これにより本件の紛争処理手続は終結しましたので、紛争処理業務規程第18条第2項の規定に基づき通知いたします。
+　{applicant_name}{applicant_honorific}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、{withdrawn_on}付けで申請者から申請を取り下げる旨の申出がありました。これにより本件の紛争処理手続は終結しましたので、紛争処理業務規程第18条第2項の規定に基づき通知いたします。
 
 記
 
@@ -676,6 +676,7 @@ def _values(kind: NoticeKind, data: NoticeData, fields: Mapping[str, object]) ->
         sender_name=data.sender_name,
         issued_on=to_wareki(data.issued_on),
         you="貴社" if data.honorific == "御中" else "貴殿",
+        applicant_honorific=applicant_honorific(fields.get("applicant_honorific")),
     )
     code = fields.get("ground")
     if kind is NoticeKind.REFUSAL and isinstance(code, str):
@@ -698,6 +699,8 @@ def placeholders(kind: NoticeKind) -> frozenset[str]:
     spec = SPECS[kind]
     names = {req[0] for req in spec.required} | set(spec.optional)
     names |= {"case_number", "addressee_name", "sender_name", "issued_on", "you", "no"}
+    if "applicant_name" in names:
+        names.add("applicant_honorific")
     if {"grade", "reduction"} & names:
         names |= {"grade_text", "grade_reason", "reduction_ratio", "reduction_reason"}
     if "items" in names:
@@ -705,6 +708,85 @@ def placeholders(kind: NoticeKind) -> frozenset[str]:
     if kind is NoticeKind.REFUSAL:
         names |= {"ground_article", "ground_label"}
     return frozenset(names)
+
+
+def applicant_honorific(party_honorific: object) -> str:
+    """The applicant named in running text: 「石井 沙織 様から」 for a person (the party's 様), nothing
+    for an organization, whose 御中 belongs on an address, not in a sentence."""
+    return " 様" if party_honorific == "様" else ""
+
+
+# What each placeholder prints, for the people who write model texts (CP-05). A kind's own required
+# items (NoticeSpec.required) take precedence, e.g. {requested_on} of an explanation.
+PLACEHOLDER_LABELS: dict[str, str] = {
+    "case_number": "事案番号（保険金等の通知では請求番号）",
+    "addressee_name": "宛先の氏名又は名称",
+    "sender_name": "差出人（機構又は保険会社等）の名称",
+    "issued_on": "発出日（和暦）",
+    "you": "宛先を指す語（個人は「貴殿」、法人は「貴社」）",
+    "no": "記の項目番号（全角数字、空の行は数えない）",
+    "table": "損害ごとの支払金額の表を置く位置",
+    "applicant_name": "申請者の氏名又は名称",
+    "applicant_honorific": "申請者の敬称（個人は「 様」、法人は空欄）",
+    "received_on": "申請受付日",
+    "accepted_on": "受理日",
+    "amendment_deadline": "紛争処理を求める事項の変更申請の期限",
+    "matters_sought": "紛争処理を求める事項",
+    "ground": "不受理の事由のコード（例 R5-1-9）",
+    "ground_article": "不受理の根拠規定（例 紛争処理業務規程第5条第1項第9号）",
+    "ground_label": "不受理の事由の名称",
+    "ground_text": "不受理の理由",
+    "guidance": "解決のための方法の教示",
+    "amendment_received_on": "変更申請の受付日",
+    "amended_matters": "変更後の紛争処理を求める事項",
+    "previous_matters": "変更前の紛争処理を求める事項",
+    "deadline": "意見陳述及び証拠資料の提出期限",
+    "submit_to": "提出先",
+    "result_text": "紛争処理の結果（変更又は非変更）",
+    "reasons": "結果の理由",
+    "requested_on": "説明を求められた日",
+    "explanation": "説明の内容",
+    "terminated_on": "打切り日",
+    "reason": "打切りの理由",
+    "withdrawn_on": "取下げ日",
+    "standards_summary": "支払基準の概要",
+    "procedure_summary": "保険金等の支払の手続の概要",
+    "dispute_body_summary": "指定紛争処理機関の概要",
+    "accident_date": "事故の年月日",
+    "accident_summary": "事故の状況の概要",
+    "accident_details": "事故の状況の詳細",
+    "items": "損害ごとの支払金額（文中には出力されず、{table} の位置に表で出力）",
+    "grade": "後遺障害等級（文中には出力されず、{grade_text} と {grade_reason} を使用）",
+    "grade_text": "後遺障害等級（別表・等級・障害の内容）",
+    "grade_reason": "後遺障害等級に該当すると判断した理由",
+    "reduction": "減額（文中には出力されず、{reduction_ratio} と {reduction_reason} を使用）",
+    "reduction_ratio": "減額の割合（例 2割）",
+    "reduction_reason": "減額を行うことと判断した理由",
+    "no_liability_reason": "被保険者に損害賠償の責任がないと判断した理由",
+    "no_damage_reason": "事故により損害が発生していないと判断した理由",
+    "exemption_reason": "法第14条により保険会社が損害のてん補の責を免れると判断した理由",
+}
+
+
+def placeholder_legend(kind: NoticeKind) -> list[tuple[str, str]]:
+    """The placeholders a model text of ``kind`` may use with what each prints: those of the
+    standard text in the order it uses them, then the rest."""
+    own = {name: label for name, label, _ in SPECS[kind].required}
+    allowed = placeholders(kind)
+    used = [n for _, n, _, _ in string.Formatter().parse(DEFAULT_TEMPLATES[kind]) if n]
+    order = list(dict.fromkeys(n for n in used if n in allowed)) + sorted(allowed - set(used))
+    return [(name, own.get(name) or PLACEHOLDER_LABELS[name]) for name in order]
+
+
+_SIDE_LABELS: dict[str, str] = {"applicant": "申請人宛", "respondent": "被申請人宛"}
+
+
+def kind_label(kind: NoticeKind) -> str:
+    """The title, with the addressee where two kinds share one (the two acceptance notices)."""
+    spec = SPECS[kind]
+    shared = sum(1 for other in SPECS.values() if other.title == spec.title) > 1
+    side = _SIDE_LABELS.get(spec.addressee_side)
+    return f"{spec.title}（{side}）" if shared and side else spec.title
 
 
 def check_template(kind: NoticeKind, template: str) -> None:

@@ -15,6 +15,7 @@ from chotei.desk.access import OPERATORS, desk_view, not_found
 from chotei.desk.forms import CaseFilterForm
 from chotei.desk.presenters import case_page
 from chotei.desk.timing import is_overdue, waiting_business_days
+from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
 from chotei.disputes.models import Case
 from chotei.disputes.services.core import NotFound
@@ -106,9 +107,16 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         case = selectors.case_get(user=request.user, case_id=case_id)
     except NotFound as exc:
         return not_found(request, str(exc))
-    return render(
-        request, "desk/case_detail.html", case_page(case, user=request.user, today=timezone.localdate())
-    )
+    # Set by a step that queued notices (operations.after_notices): watch for them this once.
+    since = request.session.pop(notices_key(case.pk), None)
+    context = case_page(case, user=request.user, today=timezone.localdate(), notices_after=since)
+    return render(request, "desk/case_detail.html", context)
+
+
+def int_param(request: HttpRequest, name: str) -> int | None:
+    """A non-negative integer query parameter; anything else counts as absent."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
 
 
 @desk_view(OPERATORS)

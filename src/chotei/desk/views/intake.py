@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.desk.access import OPERATORS, desk_view, forbidden
 from chotei.desk.intake_form import ApplicationForm
+from chotei.desk.presenters import NOTICES_PENDING
+from chotei.desk.views.operations import after_notices
 from chotei.disputes.services.intake import case_receive
 from chotei.rules.errors import MissingItems, RuleViolation
 
@@ -34,6 +36,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
             except RuleViolation as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, str(exc))
             else:
-                messages.success(request, f"事案 {case.number} として受け付けました")
-                return redirect("desk:case_detail", case_id=case.pk)
+                # DP-05: the receipt notice to the respondent is queued with the case.
+                messages.success(request, f"事案 {case.number} として受け付けました。{NOTICES_PENDING}")
+                return after_notices(request, case.pk, 0)
     return render(request, "desk/case_new.html", {"form": form}, status=status)
