@@ -6,6 +6,9 @@ import codecs
 import csv
 import datetime as dt
 import io
+import os
+import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -212,3 +215,23 @@ def test_dp21_notice_lines_name_the_document_and_addressee(cases: dict[str, Case
     )
     row = next(r for r in ledger_rows(2025) if r.number == cases["refused"].number)
     assert (dt.date(2025, 12, 10), "紛争処理申請不受理通知書の発出（被申請人）") in row.processing
+
+
+def test_ledger_to_a_closed_pipe_exits_quietly(
+    cases: dict[str, Case], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``chotei ledger ... | head``: the reader has gone; no traceback, the status of SIGPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    pipe = io.TextIOWrapper(open(write_end, "wb"), encoding="utf-8")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stdout", pipe)
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            call_command("ledger", "--fiscal-year", "2025", "--format", "csv")
+        assert exit_.value.code == 128 + signal.SIGPIPE
+        # What stdout still holds now drains into /dev/null instead of failing again at exit.
+        pipe.write("残り")
+        pipe.flush()
+    finally:
+        pipe.close()
+    assert "Traceback" not in capsys.readouterr().err

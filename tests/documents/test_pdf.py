@@ -180,3 +180,25 @@ def test_dp20_notice_references_no_font_it_does_not_embed() -> None:
     data = make_data(NoticeKind.RECEIPT)
     pdf = render(compose(NoticeKind.RECEIPT, data), data)
     assert b"/Helvetica" not in pdf and b"/FontFile2" in pdf
+
+
+def test_closing_never_stands_alone_on_a_page(artifacts: Path) -> None:
+    """A body that nearly fills page 1 takes its last lines over with the 根拠 and contact block."""
+    seen_two_pages = 0
+    for repeats in range(36, 62):
+        data = make_data(NoticeKind.RESULT)
+        data.fields["reasons"] = "診断書及び画像所見を検討した。" * repeats + "以上の理由による。"
+        notice = compose(NoticeKind.RESULT, data)
+        pdf = render(notice, data)
+        pages = _pages(pdf)
+        if len(pages) == 1:
+            continue
+        seen_two_pages += 1
+        last = _flat(pages[-1])
+        assert _flat(f"根拠　{notice.basis}") in last and "03-1234-5678" in last
+        body = last.split(_flat(f"根拠　{notice.basis}"))[0].replace("東紛第2025-0123号", "")
+        # 以上 and at least one line of the reasons above it.
+        assert body.endswith("以上") and len(body) > len("以上"), (repeats, last)
+        if seen_two_pages == 1:
+            _png(pdf, artifacts / "notices", "result-closing-kept")
+    assert seen_two_pages > 10

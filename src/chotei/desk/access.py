@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import wraps
 from typing import Any
 
@@ -31,7 +31,7 @@ def not_found(request: HttpRequest, message: str = "お探しのページは見�
     return render(request, "desk/error.html", {"title": "見つかりません", "message": message}, status=404)
 
 
-def desk_view(roles: frozenset[str] = DESK_ROLES) -> Callable[[View], View]:
+def desk_view(roles: Collection[str] = DESK_ROLES) -> Callable[[View], View]:
     """Login required; then the user's role must be one of ``roles`` or the page is a 403."""
 
     def decorate(view: View) -> View:

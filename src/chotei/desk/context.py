@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import role_of
 from chotei.desk.access import AUDIT_ROLES, DESK_ROLES, LEDGER_ROLES, OPERATORS
+from chotei.documents.services import TEMPLATE_ROLES
 
 
 def body(request: HttpRequest) -> dict[str, Any]:
@@ -22,6 +23,7 @@ def body(request: HttpRequest) -> dict[str, Any]:
             "new_case": role in OPERATORS,
             "ledger": role in LEDGER_ROLES,
             "audit": role in AUDIT_ROLES,
+            "templates": role in TEMPLATE_ROLES,
             "admin": role == Role.ADMIN,
         },
     }

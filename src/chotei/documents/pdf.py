@@ -135,9 +135,13 @@ class _Op:
 class _Layout:
     """Pages of drawing operations; the page count is known only once everything is placed."""
 
-    def __init__(self) -> None:
+    def __init__(self, break_before: int | None = None) -> None:
         self.pages: list[list[_Op]] = [[]]
         self.y = PAGE_H - TOP
+        # The page of each body line (text line or table row) placed so far, None outside the body;
+        # and the body line that must open a new page.
+        self.body: list[int] | None = None
+        self.break_before = break_before
 
     @property
     def ops(self) -> list[_Op]:
@@ -150,10 +154,24 @@ class _Layout:
 
     def line(self, text: str, size: float = BODY, align: str = "l", x: float = LEFT) -> None:
         step = size * LEADING
+        self.forced_break()
         self.room(step)
         self.y -= step
         anchor = {"l": x, "r": PAGE_W - RIGHT, "c": PAGE_W / 2}[align]
         self.ops.append(_Op(align, anchor, self.y + size * 0.45, size, text))
+        self.placed()
+
+    def forced_break(self) -> bool:
+        """Open a new page if the next body line is the one to break before; True if it did."""
+        if self.body is None or len(self.body) != self.break_before or self.y >= PAGE_H - TOP:
+            return False
+        self.pages.append([])
+        self.y = PAGE_H - TOP
+        return True
+
+    def placed(self) -> None:
+        if self.body is not None:
+            self.body.append(len(self.pages) - 1)
 
     def gap(self, size: float = BODY) -> None:
         self.y -= size * LEADING * 0.5
@@ -229,25 +247,38 @@ def _table(layout: _Layout, notice: ComposedNotice) -> None:
     header_height = _cells(notice.table_header)[1]
     for n, row in enumerate(notice.table):
         height = _cells(row)[1]
-        if n == 0 or layout.y - height < BOTTOM:
+        if layout.forced_break() or n == 0 or layout.y - height < BOTTOM:
             layout.room(header_height + height)
             _table_row(layout, notice.table_header, True)
         _table_row(layout, row, row[0] == "合計")
+        layout.placed()
     layout.gap()
 
 
-def _contact(layout: _Layout, data: NoticeData) -> None:
+_CONTACT_W = WIDTH * 0.6
+_CONTACT_STEP = SMALL * 1.6
+
+
+def _contact_lines(data: NoticeData) -> list[str]:
     if not data.contact:
-        return
-    x = LEFT + WIDTH * 0.4
-    width = WIDTH * 0.6
+        return []
     lines = ["【問い合わせ先】"]
     for part in data.contact.splitlines():
-        lines.extend(wrap(part, width - 2 * _PAD, SMALL))
-    step = SMALL * 1.6
-    height = len(lines) * step + _PAD * 2
+        lines.extend(wrap(part, _CONTACT_W - 2 * _PAD, SMALL))
+    return lines
+
+
+def _contact_height(lines: list[str]) -> float:
+    return len(lines) * _CONTACT_STEP + _PAD * 2
+
+
+def _contact(layout: _Layout, lines: list[str]) -> None:
+    if not lines:
+        return
+    x = LEFT + WIDTH * 0.4
+    width, step = _CONTACT_W, _CONTACT_STEP
+    height = _contact_height(lines)
     layout.gap()
-    layout.room(height)
     top = layout.y
     layout.ops.append(_Op("box", x, top - height, x2=width, y2=height))
     for k, text in enumerate(lines):
@@ -255,9 +286,21 @@ def _contact(layout: _Layout, data: NoticeData) -> None:
     layout.y = top - height
 
 
-def _layout(notice: ComposedNotice, data: NoticeData) -> list[list[_Op]]:
-    layout = _Layout()
+def _closing_height(basis: list[str], contact: list[str]) -> float:
+    """The 根拠 line(s) and the contact box with the gaps before each, as one unbreakable block."""
+    height = BODY * LEADING * 0.5 + len(basis) * SMALL * LEADING
+    if contact:
+        height += BODY * LEADING * 0.5 + _contact_height(contact)
+    return height
+
+
+def _flow(
+    notice: ComposedNotice, data: NoticeData, break_before: int | None
+) -> tuple[list[list[_Op]], list[int]]:
+    """The pages, and the page of each body line."""
+    layout = _Layout(break_before)
     _header(layout, notice, data)
+    layout.body = []
     for n, text in enumerate(notice.paragraphs):
         if n == notice.table_at and notice.table:
             _table(layout, notice)
@@ -267,10 +310,26 @@ def _layout(notice: ComposedNotice, data: NoticeData) -> list[list[_Op]]:
             layout.gap()
     if notice.table and notice.table_at >= len(notice.paragraphs):
         _table(layout, notice)
+    body, layout.body = layout.body, None
+    basis = wrap(f"根拠　{notice.basis}", WIDTH, SMALL)
+    contact = _contact_lines(data)
+    layout.room(_closing_height(basis, contact))
     layout.gap()
-    layout.paragraph(f"根拠　{notice.basis}", SMALL)
-    _contact(layout, data)
-    return layout.pages
+    for part in basis:
+        layout.line(part, SMALL)
+    _contact(layout, contact)
+    return layout.pages, body
+
+
+# The closing never stands alone on a page: at least this many body lines go over with it.
+_KEEP_WITH_CLOSING = 2
+
+
+def _layout(notice: ComposedNotice, data: NoticeData) -> list[list[_Op]]:
+    pages, body = _flow(notice, data, None)
+    if len(body) < _KEEP_WITH_CLOSING or body[-_KEEP_WITH_CLOSING] == len(pages) - 1:
+        return pages
+    return _flow(notice, data, len(body) - _KEEP_WITH_CLOSING)[0]
 
 
 def _texts(notice: ComposedNotice, data: NoticeData) -> Iterator[tuple[str, str]]:

@@ -50,6 +50,8 @@ from chotei.rules.payment import calc
 
 # CP-05: model texts are reviewed (指針 Ⅱ-3-6-2⑤コ(エ)); the author cannot be the reviewer.
 GUIDELINE_REVIEW = Article("指針", "Ⅱ-3-6-2⑤コ(エ)", "CP-05")
+# Who reviews the model texts (文例); the desk menu and pages ask this too. A tuple: refusals list the
+# roles in this order.
 TEMPLATE_ROLES = (Role.SECRETARIAT, Role.CHAIR, Role.ADMIN)
 CONSENT_ROLES = (Role.SECRETARIAT, Role.CHAIR)
 BODY_PREFIX = "紛処"

@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chotei.accounts.models import Role
 from chotei.accounts.permissions import NotPermitted
 from chotei.desk.access import OPERATORS, desk_view, forbidden, not_found
 from chotei.desk.presenters import documents_section
@@ -27,8 +26,6 @@ from chotei.documents.models import DeliveryConsent, NoticeTemplate
 from chotei.parties.models import Party
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import DEFAULT_TEMPLATES, SPECS, NoticeKind, kind_label, placeholder_legend
-
-TEMPLATE_ROLES = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.ADMIN})
 
 
 def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
@@ -138,7 +135,7 @@ def _kinds(user: Any) -> list[dict[str, Any]]:
     return rows
 
 
-@desk_view(TEMPLATE_ROLES)
+@desk_view(services.TEMPLATE_ROLES)
 @require_http_methods(["GET", "POST"])
 def template_list(request: HttpRequest) -> HttpResponse:
     """CP-05: model texts per kind with their versions; a new version is proposed here and takes
@@ -183,7 +180,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/templates.html", context, status=422 if form.errors else 200)
 
 
-@desk_view(TEMPLATE_ROLES)
+@desk_view(services.TEMPLATE_ROLES)
 @require_POST
 def template_approve(request: HttpRequest, pk: int) -> HttpResponse:
     try:

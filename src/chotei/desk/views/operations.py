@@ -17,24 +17,19 @@ from django.views.decorators.http import require_POST
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.desk.access import OPERATORS, desk_view, forbidden, not_found
-from chotei.desk.actions import BY_NAME, ITEM_ACTIONS
+from chotei.desk.actions import BY_NAME, ITEM_ACTIONS, ActionSpec
 from chotei.desk.presenters import NOTICES_PENDING, case_page, notices_since
 from chotei.disputes import selectors
 from chotei.disputes.services.core import Conflict, NotFound
 from chotei.rules.errors import RuleViolation, TransitionNotAllowed
-from chotei.rules.states import Action
 
 # Services name a few fields differently from the desk's forms.
 FIELD_ALIASES = {"ground": "ground_code"}
-# The steps whose service queues notices (notify_on_commit in disputes.services.lifecycle); an
-# amendment does only when it is allowed.
-NOTICE_ACTIONS = frozenset(
-    {Action.ACCEPT, Action.REFUSE, Action.RECORD_RESULT, Action.TERMINATE, Action.WITHDRAW, "explain"}
-)
 
 
-def queues_notices(name: str, data: dict[str, Any]) -> bool:
-    return name in NOTICE_ACTIONS or (name == "amend" and not data.get("refuse_reason"))
+def queues_notices(spec: ActionSpec, data: dict[str, Any]) -> bool:
+    # A refused amendment is only recorded; an allowed one is notified.
+    return spec.notices and not (spec.name == "amend" and data.get("refuse_reason"))
 
 
 def after_notices(request: HttpRequest, case_id: int, since: int) -> HttpResponse:
@@ -71,7 +66,7 @@ def case_action(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
     form = spec.form(request.POST, request.FILES, case=case)
     status, conflict = 422, ""
     if form.is_valid():
-        since = notices_since(case.pk) if queues_notices(name, form.cleaned_data) else None
+        since = notices_since(case.pk) if queues_notices(spec, form.cleaned_data) else None
         try:
             spec.run(request.user, case, dict(form.cleaned_data))
         except NotPermitted as exc:
@@ -87,9 +82,7 @@ def case_action(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
             if since is None:
                 messages.success(request, spec.done)
                 return redirect("desk:case_detail", case_id=case.pk)
-            # The step's own sentence, then where its notices will appear (the rest of spec.done
-            # announces them too, in the future tense).
-            messages.success(request, f"{spec.done.partition('。')[0]}。{NOTICES_PENDING}")
+            messages.success(request, f"{spec.done}。{NOTICES_PENDING}")
             return after_notices(request, case.pk, since)
     return _rerender(request, case_id, status, conflict, None if conflict else (_item_key(name, form), form))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +28,19 @@ def _utf8(binary: IO[bytes]) -> Iterator[IO[str]]:
         text.detach()
 
 
+def _quiet_exit(stdout: bool) -> None:
+    """The reader went away (``chotei ledger ... | head``): stop without a traceback, as Unix tools do.
+
+    What is still buffered for stdout goes to /dev/null, or Python's own flush at exit would complain
+    about the closed pipe again; the status is the shell's for a process ended by SIGPIPE.
+    """
+    if stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    raise SystemExit(128 + signal.SIGPIPE)
+
+
 class Command(BaseCommand):
     help = "紛争処理業務に関する帳簿（令第24条）を年度（4月〜翌3月）ごとにCSV又はPDFで出力します"
 
@@ -38,13 +53,17 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, fiscal_year: int, format: str, output: str, **options: Any) -> None:
         body = settings.CHOTEI_BODY["name"]
-        with contextlib.ExitStack() as stack:
-            # Both formats go out as bytes: the CSV as UTF-8 with its BOM also on stdout.
-            binary = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
-            out: IO[Any] = binary if format == "pdf" else stack.enter_context(_utf8(binary))
-            n = ledger_export(actor=None, fiscal_year=fiscal_year, fmt=format, out=out, body_name=body)
+        try:
+            with contextlib.ExitStack() as stack:
+                # Both formats go out as bytes: the CSV as UTF-8 with its BOM also on stdout.
+                binary = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
+                out: IO[Any] = binary if format == "pdf" else stack.enter_context(_utf8(binary))
+                n = ledger_export(actor=None, fiscal_year=fiscal_year, fmt=format, out=out, body_name=body)
+            if output == "-":
+                sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_exit(output == "-")
         if output == "-":
-            sys.stdout.flush()
             self.stderr.write(f"{fiscal_year}年度の帳簿 {n} 件を出力しました")
         else:
             self.stdout.write(f"{fiscal_year}年度の帳簿 {n} 件を {output} に出力しました")
