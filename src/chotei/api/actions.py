@@ -8,9 +8,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from chotei.api import scope
 from chotei.api.schemas import ERRORS, ActionIn, ActionName, CaseOut
 from chotei.api.types import Id
+from chotei.disputes import selectors
 from chotei.disputes.models import Case
 from chotei.disputes.services import lifecycle, panels
 from chotei.disputes.services.core import Conflict
@@ -68,6 +68,6 @@ STEPS: dict[str, Step] = {
 )
 def case_action(request: HttpRequest, case_id: Id, action: ActionName, body: ActionIn) -> Case:
     """409 when the state forbids the action (naming its article) or the version is stale."""
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     STEPS[action](request.auth, case_id, body)
     return Case.objects.get(pk=case_id)

@@ -13,7 +13,6 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from chotei.accounts.permissions import require_operator
-from chotei.api import scope
 from chotei.api.schemas import (
     ERRORS,
     CaseCreateIn,
@@ -118,7 +117,7 @@ def case_detail(request: HttpRequest, case_id: Id) -> Case:
     summary="紛争処理委員会の候補（DP-11）",
 )
 def panel_suggestions(request: HttpRequest, case_id: Id) -> list[dict[str, Any]]:
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     require_operator(request.auth)
     return [
         {
@@ -146,7 +145,7 @@ def panel_suggestions(request: HttpRequest, case_id: Id) -> list[dict[str, Any]]
 def document_pdf(request: HttpRequest, case_id: Id, document_id: Id) -> HttpResponse:
     """DP-22: document_open stamps the first opening, audits every one and refuses an insurer the
     notices addressed to the other side (IM-01)."""
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     if not IssuedDocument.objects.filter(pk=document_id, case_id=case_id).exists():
         raise NotFound(f"文書 {document_id} は見つかりません")
     doc = documents_services.document_open(request.auth, document_id)

@@ -30,6 +30,7 @@ from chotei.api.schemas import (
     SubmissionOut,
 )
 from chotei.api.types import Id
+from chotei.disputes import selectors
 from chotei.disputes.models import InsurerRequest, Meeting, Observer, SpecialProcedure, Submission
 from chotei.disputes.services import panels, proceedings
 
@@ -38,7 +39,7 @@ router = Router(tags=["審理"])
 
 @router.post("/cases/{case_id}/meetings", response={201: MeetingOut, **ERRORS}, summary="期日の指定")
 def meeting_create(request: HttpRequest, case_id: Id, body: MeetingIn) -> Status[Meeting]:
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     return Status(
         201,
         panels.meeting_schedule(
@@ -75,8 +76,7 @@ def _content(encoded: str) -> bytes | None:
     summary="主張書面・証拠の提出（DP-03, DP-14）",
 )
 def submission_create(request: HttpRequest, case_id: Id, body: SubmissionIn) -> Status[Submission]:
-    scope.visible_case(request.auth, case_id)
-    scope.require_own_side(request.auth, case_id, body.side)
+    selectors.case_visible(request.auth, case_id)
     return Status(
         201,
         proceedings.submission_record(
@@ -104,7 +104,7 @@ def submission_create(request: HttpRequest, case_id: Id, body: SubmissionIn) -> 
 def insurer_request_create(
     request: HttpRequest, case_id: Id, body: InsurerRequestIn
 ) -> Status[InsurerRequest]:
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     return Status(
         201,
         proceedings.insurer_request_create(
@@ -133,7 +133,7 @@ def insurer_request_answer(request: HttpRequest, request_id: Id, body: InsurerAn
 def special_procedure_create(
     request: HttpRequest, case_id: Id, body: SpecialProcedureIn
 ) -> Status[SpecialProcedure]:
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     return Status(
         201,
         proceedings.special_procedure_request(
@@ -169,7 +169,7 @@ def special_procedure_decide(
     "/cases/{case_id}/observers", response={201: ObserverOut, **ERRORS}, summary="傍聴の許可（DP-15）"
 )
 def observer_create(request: HttpRequest, case_id: Id, body: ObserverIn) -> Status[Observer]:
-    scope.visible_case(request.auth, case_id)
+    selectors.case_visible(request.auth, case_id)
     return Status(
         201,
         panels.observer_permit(

@@ -12,7 +12,7 @@ from pydantic import Field
 from chotei.api import scope
 from chotei.api.types import Day, Id, Moment, Office, Version, Yen, text
 from chotei.disputes.models import Amendment, Case, Panel, Submission
-from chotei.disputes.selectors import DUE_STATES
+from chotei.disputes.selectors import is_overdue
 from chotei.documents.models import IssuedDocument
 from chotei.parties.models import Party
 from chotei.rules import screening
@@ -73,8 +73,7 @@ class CaseOut(Schema):
 
     @staticmethod
     def resolve_overdue(obj: Case) -> bool:
-        # DP-10: late when past the step's business-day target in a state that has one.
-        return bool(obj.due_on and obj.due_on < timezone.localdate() and obj.state in DUE_STATES)
+        return is_overdue(obj, timezone.localdate())
 
 
 class CasePageOut(Schema):

@@ -7,22 +7,13 @@ from typing import Any
 from django.db.models import Model
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import NotPermitted, role_of
-from chotei.disputes.models import Case, CaseParty
-from chotei.disputes.selectors import cases_visible_to
+from chotei.accounts.permissions import role_of
+from chotei.disputes.selectors import cases_visible_to, organization_sides
 from chotei.disputes.services.core import NotFound
 
 
 def is_insurer(user: Any) -> bool:
     return role_of(user) == Role.INSURER
-
-
-def visible_case(user: Any, case_id: int) -> Case:
-    """The case if the user may see it; no audit event (the detail read audits via case_get)."""
-    case = cases_visible_to(user).filter(pk=case_id).first()
-    if case is None:
-        raise NotFound(f"事案 {case_id} は見つかりません")
-    return case
 
 
 def visible_child(user: Any, model: type[Model], pk: int, label: str) -> int:
@@ -33,25 +24,9 @@ def visible_child(user: Any, model: type[Model], pk: int, label: str) -> int:
     return int(case_id)
 
 
-def insurer_sides(user: Any, case_id: int) -> set[str]:
-    """The sides on which the insurer's or co-op's organization is a party in the case."""
-    org = user.profile.organization_id
-    if org is None:
-        return set()
-    return set(
-        CaseParty.objects.filter(case_id=case_id, party__organization_id=org).values_list("side", flat=True)
-    )
-
-
-def require_own_side(user: Any, case_id: int, side: str) -> None:
-    """An insurer acts only for its own side of the case, never for the other party."""
-    if is_insurer(user) and side not in insurer_sides(user, case_id):
-        raise NotPermitted("自らが当事者である立場についてのみ提出できます")
-
-
 def document_sides(user: Any, case_id: int) -> set[str] | None:
     """The addressee sides of documents the user may see listed; ``None`` means every document.
     Mirrors documents.services.document_open, which decides the opening itself."""
     if not is_insurer(user):
         return None
-    return insurer_sides(user, case_id)
+    return organization_sides(user, case_id)

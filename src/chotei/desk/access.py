@@ -11,7 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import role_of
+from chotei.accounts.permissions import NotPermitted, role_of
+from chotei.disputes.services.core import NotFound
 
 # Insurer users work through the API; the desk is for the body's own people.
 DESK_ROLES = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.MEMBER, Role.AUDITOR, Role.ADMIN})
@@ -47,7 +48,13 @@ def desk_view(roles: Collection[str] = DESK_ROLES) -> Callable[[View], View]:
                 )
             if role not in roles:
                 return forbidden(request)
-            return view(request, *args, **kwargs)
+            # The services' refusals of access are answered here once, for every desk page.
+            try:
+                return view(request, *args, **kwargs)
+            except NotPermitted as exc:
+                return forbidden(request, str(exc))
+            except NotFound as exc:
+                return not_found(request, str(exc))
 
         return wrapped
 

@@ -11,8 +11,9 @@ from django.urls import NoReverseMatch, reverse
 
 from chotei.desk import actions
 from chotei.desk.access import is_operator
-from chotei.desk.timing import is_overdue, waiting_business_days
+from chotei.desk.timing import waiting_business_days
 from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
+from chotei.disputes.selectors import is_overdue
 from chotei.documents import facts
 from chotei.documents.models import IssuedDocument
 from chotei.documents.services import consented

@@ -1,4 +1,4 @@
-"""DP-10 (法23-10): how long a case has waited in its step, and whether the step is overdue."""
+"""DP-10 (法23-10): how long a case has waited in its step."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from django.utils import timezone
 from chotei.disputes.models import Case
 from chotei.disputes.selectors import DUE_STATES
 from chotei.rules import calendar
-
-
-def is_overdue(case: Case, today: dt.date) -> bool:
-    """DP-10: past the step's business-day target in a state that has one (the list filter's rule)."""
-    return case.due_on is not None and case.due_on < today and case.state in DUE_STATES
 
 
 def waiting_business_days(case: Case, today: dt.date) -> int | None:

@@ -85,6 +85,31 @@ def _name_prefix(q: str) -> Q:
     return Q(applicant_name__startswith=q)
 
 
+def case_visible(user: Any, case_id: int) -> Case:
+    """The case if the user may see it, else NotFound; no audit event (actions and page fragments —
+    opening the case itself goes through case_get)."""
+    case = cases_visible_to(user).filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(f"事案 {case_id} は見つかりません")
+    return case
+
+
+def organization_sides(user: Any, case_id: int) -> set[str]:
+    """The sides on which the user's organization (an insurer or co-op) is a party in the case."""
+    profile = getattr(user, "profile", None)
+    org = profile.organization_id if profile is not None else None
+    if not org:
+        return set()
+    return set(
+        CaseParty.objects.filter(case_id=case_id, party__organization_id=org).values_list("side", flat=True)
+    )
+
+
+def is_overdue(case: Case, today: dt.date) -> bool:
+    """DP-10: past the step's business-day target in a state that has one (the list filter's rule)."""
+    return case.due_on is not None and case.due_on < today and case.state in DUE_STATES
+
+
 def case_get(*, user: Any, case_id: int) -> Case:
     try:
         case = cases_visible_to(user).prefetch_related("parties__party", "parties__agent").get(pk=case_id)

@@ -23,7 +23,8 @@ from chotei.accounts.models import Role
 from chotei.accounts.permissions import SEE_ALL, NotPermitted, require_role, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
-from chotei.disputes.models import Case, CaseParty, PanelSeat
+from chotei.disputes import selectors
+from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.services.core import NotFound, ledger_write, lock_case, today
 from chotei.documents import facts
 from chotei.documents.models import (
@@ -47,6 +48,7 @@ from chotei.rules.notices import (
     placeholders,
 )
 from chotei.rules.payment import calc
+from chotei.sequences import next_value
 
 # CP-05: model texts are reviewed (指針 Ⅱ-3-6-2⑤コ(エ)); the author cannot be the reviewer.
 GUIDELINE_REVIEW = Article("指針", "Ⅱ-3-6-2⑤コ(エ)", "CP-05")
@@ -86,10 +88,7 @@ def _user(actor_id: int | None) -> Any:
 
 def next_document_number(prefix: str, year: int) -> str:
     """「紛処第2026-000123号」: a locked sequence per prefix and year, so numbers never repeat."""
-    seq, _ = DocumentNumberSequence.objects.select_for_update().get_or_create(prefix=prefix, year=year)
-    seq.last += 1
-    seq.save(update_fields=["last"])
-    return f"{prefix}第{year}-{seq.last:06d}号"
+    return f"{prefix}第{year}-{next_value(DocumentNumberSequence, prefix=prefix, year=year):06d}号"
 
 
 def effective_template(kind: NoticeKind) -> NoticeTemplate | None:
@@ -295,26 +294,17 @@ def case_notice_preview(case_id: int, kind: str, side: str) -> bytes:
 
 def _may_open(user: Any, doc: IssuedDocument) -> bool:
     role = role_of(user)
-    if role in SEE_ALL:
-        return True
-    if role == Role.MEMBER:
-        member = user.profile.member_id
-        return bool(
-            member
-            and doc.case_id
-            and PanelSeat.objects.filter(case_id=doc.case_id, member_id=member).exists()
+    if role is None:
+        raise NotPermitted("文書を閲覧する権限がありません")
+    if doc.claim_id is not None:
+        return role in SEE_ALL or (
+            role == Role.INSURER
+            and PaymentClaim.objects.filter(pk=doc.claim_id, insurer_id=user.profile.organization_id).exists()
         )
     if role == Role.INSURER:
-        org = user.profile.organization_id
-        if not org:
-            return False
-        if doc.claim_id is not None:
-            return PaymentClaim.objects.filter(pk=doc.claim_id, insurer_id=org).exists()
         # IM-01: only documents addressed to the side the insurer's organization is on.
-        return CaseParty.objects.filter(
-            case_id=doc.case_id, party__organization_id=org, side=doc.addressee_side
-        ).exists()
-    raise NotPermitted("文書を閲覧する権限がありません")
+        return doc.addressee_side in selectors.organization_sides(user, doc.case_id)
+    return selectors.cases_visible_to(user).filter(pk=doc.case_id).exists()
 
 
 def is_addressee(user: Any, doc: IssuedDocument) -> bool:

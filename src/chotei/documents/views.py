@@ -52,9 +52,7 @@ def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def case_documents(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case page's documents section alone, polled while the notices a step queued are being
     issued. The page itself was opened through case_get (audited, DP-22); this repeats its list."""
-    case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
-    if case is None:
-        return not_found(request, f"事案 {case_id} は見つかりません")
+    case = selectors.case_visible(request.user, case_id)
     context = documents_section(
         case, user=request.user, since=int_param(request, "since"), tries=int_param(request, "tries") or 0
     )
@@ -66,8 +64,6 @@ def case_preview(request: HttpRequest, case_id: int, kind: str, side: str) -> Ht
     """The notice as it would be issued now, unnumbered and not stored, for checking (CP-05)."""
     try:
         pdf = services.case_notice_preview(case_id, kind, side)
-    except NotFound as exc:
-        return not_found(request, str(exc))
     except (RuleViolation, ValueError) as exc:
         return render(
             request, "desk/error.html", {"title": "文書を作成できません", "message": str(exc)}, status=422
@@ -185,8 +181,6 @@ def template_list(request: HttpRequest) -> HttpResponse:
 def template_approve(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         t = services.template_approve(actor=request.user, template_id=pk)
-    except NotFound as exc:
-        return not_found(request, str(exc))
     except RuleViolation as exc:
         messages.error(request, str(exc))
     else:

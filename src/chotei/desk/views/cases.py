@@ -11,14 +11,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from chotei.desk.access import OPERATORS, desk_view, not_found
+from chotei.desk.access import OPERATORS, desk_view
 from chotei.desk.forms import CaseFilterForm
 from chotei.desk.presenters import case_page
-from chotei.desk.timing import is_overdue, waiting_business_days
+from chotei.desk.timing import waiting_business_days
 from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
 from chotei.disputes.models import Case
-from chotei.disputes.services.core import NotFound
+from chotei.disputes.selectors import is_overdue
 from chotei.disputes.services.panels import panel_suggest
 
 PAGE_SIZE = 50
@@ -103,10 +103,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @desk_view()
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    try:
-        case = selectors.case_get(user=request.user, case_id=case_id)
-    except NotFound as exc:
-        return not_found(request, str(exc))
+    case = selectors.case_get(user=request.user, case_id=case_id)
     # Set by a step that queued notices (operations.after_notices): watch for them this once.
     since = request.session.pop(notices_key(case.pk), None)
     context = case_page(case, user=request.user, today=timezone.localdate(), notices_after=since)
@@ -122,8 +119,6 @@ def int_param(request: HttpRequest, name: str) -> int | None:
 @desk_view(OPERATORS)
 def panel_suggestions(request: HttpRequest, case_id: int) -> HttpResponse:
     """DP-11: valid panels, least-loaded members of the case's office first, each one click to appoint."""
-    case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
-    if case is None:
-        return not_found(request, f"事案 {case_id} は見つかりません")
+    case = selectors.case_visible(request.user, case_id)
     context = {"case": case, "proposals": panel_suggest(case_id=case.pk)}
     return render_part(request, "desk/_panel_suggestions.html", "desk/panel_suggestions.html", context)

@@ -6,8 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chotei.accounts.permissions import NotPermitted
-from chotei.desk.access import OPERATORS, desk_view, forbidden
+from chotei.desk.access import OPERATORS, desk_view
 from chotei.desk.intake_form import ApplicationForm
 from chotei.desk.presenters import NOTICES_PENDING
 from chotei.desk.views.operations import after_notices
@@ -24,8 +23,6 @@ def case_new(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 case = case_receive(actor=request.user, data=form.to_input())
-            except NotPermitted as exc:
-                return forbidden(request, str(exc))
             except MissingItems as exc:
                 # DP-02: each missing item is named, with its article, at its own field.
                 form.add_error(None, str(exc))

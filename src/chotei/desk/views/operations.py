@@ -15,12 +15,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chotei.accounts.permissions import NotPermitted
-from chotei.desk.access import OPERATORS, desk_view, forbidden, not_found
+from chotei.desk.access import OPERATORS, desk_view, not_found
 from chotei.desk.actions import BY_NAME, ITEM_ACTIONS, ActionSpec
 from chotei.desk.presenters import NOTICES_PENDING, case_page, notices_since
 from chotei.disputes import selectors
-from chotei.disputes.services.core import Conflict, NotFound
+from chotei.disputes.services.core import Conflict
 from chotei.rules.errors import RuleViolation, TransitionNotAllowed
 
 # Services name a few fields differently from the desk's forms.
@@ -59,20 +58,16 @@ def _item_key(name: str, form: forms.Form) -> str:
 @desk_view(OPERATORS)
 @require_POST
 def case_action(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
+    case = selectors.case_visible(request.user, case_id)
     spec = BY_NAME.get(name)
-    case = selectors.cases_visible_to(request.user).filter(pk=case_id).first()
-    if spec is None or case is None:
-        return not_found(request, f"事案 {case_id} は見つかりません")
+    if spec is None:
+        return not_found(request, f"操作「{name}」はありません")
     form = spec.form(request.POST, request.FILES, case=case)
     status, conflict = 422, ""
     if form.is_valid():
         since = notices_since(case.pk) if queues_notices(spec, form.cleaned_data) else None
         try:
             spec.run(request.user, case, dict(form.cleaned_data))
-        except NotPermitted as exc:
-            return forbidden(request, str(exc))
-        except NotFound as exc:
-            return not_found(request, str(exc))
         except Conflict as exc:
             status, conflict = 409, str(exc)
         except RuleViolation as exc:
@@ -91,10 +86,7 @@ def _rerender(
     request: HttpRequest, case_id: int, status: int, conflict: str, bound: tuple[str, Any] | None
 ) -> HttpResponse:
     """The case page as it is now, with the refused form (or, after a conflict, fresh forms)."""
-    try:
-        case = selectors.case_get(user=request.user, case_id=case_id)
-    except NotFound as exc:
-        return not_found(request, str(exc))
+    case = selectors.case_get(user=request.user, case_id=case_id)
     context = case_page(case, user=request.user, today=timezone.localdate(), bound=bound)
     # The errors are repeated at the top: the refused action may not be offered in the current state.
     errors = [str(e) for errs in bound[1].errors.values() for e in errs] if bound else []

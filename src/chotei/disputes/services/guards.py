@@ -6,6 +6,7 @@ from typing import Any
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import NotPermitted, require_role, role_of
+from chotei.disputes.selectors import organization_sides
 
 
 def operator(actor: Any) -> None:
@@ -25,11 +26,6 @@ def operator_or_party(actor: Any, case: Any, side: str | None = None) -> None:
     if actor is None or role_of(actor) != Role.INSURER:
         operator(actor)
         return
-    org_id = actor.profile.organization_id
-    sides = {
-        cp.side
-        for cp in case.parties.select_related("party")
-        if org_id and cp.party.organization_id == org_id
-    }
+    sides = organization_sides(actor, case.pk)
     if not sides or (side is not None and side not in sides):
-        raise NotPermitted("自社が当事者である側の手続のみ行えます")
+        raise NotPermitted("自らが当事者である立場についてのみ手続を行えます")

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from chotei.audit.models import AuditEvent
@@ -21,6 +21,7 @@ from chotei.rules.articles import ordinance, rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
+from chotei.sequences import next_value
 
 
 @dataclasses.dataclass
@@ -150,22 +151,9 @@ def _party(data: PartyInput) -> Party:
 
 
 def next_case_number(office: str, fiscal_year: int) -> str:
-    """The next number of the office's fiscal year (DP-24). One UPDATE … RETURNING takes the row
-    lock and the number together, so concurrent intakes queue on it and never share a number."""
-    table = CaseNumberSequence._meta.db_table
-    sql = f"UPDATE {table} SET last = last + 1 WHERE office = %s AND fiscal_year = %s RETURNING last"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [office, fiscal_year])
-        row = cursor.fetchone()
-        if row is None:
-            try:
-                with transaction.atomic():
-                    CaseNumberSequence.objects.create(office=office, fiscal_year=fiscal_year, last=1)
-                row = (1,)
-            except IntegrityError:  # another intake created the year's row first
-                cursor.execute(sql, [office, fiscal_year])
-                row = cursor.fetchone()
-    return f"{fiscal_year}{offices.OFFICE_SHORT[office]}第{row[0]:05d}号"
+    """The next number of the office's fiscal year (DP-24)."""
+    last = next_value(CaseNumberSequence, office=office, fiscal_year=fiscal_year)
+    return f"{fiscal_year}{offices.OFFICE_SHORT[office]}第{last:05d}号"
 
 
 def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
