@@ -34,6 +34,21 @@ def _fill_roster(main: int, branch: int) -> None:
     )
 
 
+def _emergency_appointment(actor: object, reason: str = "急病") -> services.AppointmentOutcome:
+    """The chair's emergency appointment of 石井 大輔, a lawyer at the main office (CM-04)."""
+    return services.appointment_request(
+        actor=actor,
+        kind="appoint",
+        name="石井 大輔",
+        office=offices.MAIN,
+        qualification=panel.LAWYER,
+        career="弁護士",
+        effective_on=D,
+        reason=reason,
+        emergency=True,
+    )
+
+
 def _roster_events(action: str) -> list[AuditEvent]:
     return [
         e
@@ -232,17 +247,7 @@ def test_cm03_rejected_request_changes_nothing(world):
 
 def test_cm04_emergency_appointment_takes_effect_at_once_and_awaits_ratification(world):
     """CM-04 (定款31条2-3項): the chair appoints in an emergency; the next board meeting ratifies."""
-    outcome = services.appointment_request(
-        actor=world.users["chair"],
-        kind="appoint",
-        name="石井 大輔",
-        office=offices.MAIN,
-        qualification=panel.LAWYER,
-        career="弁護士",
-        effective_on=D,
-        reason="担当委員の急病により審理が停滞するため",
-        emergency=True,
-    )
+    outcome = _emergency_appointment(world.users["chair"], reason="担当委員の急病により審理が停滞するため")
     appointment = outcome.appointment
     member = CommitteeMember.objects.get(pk=appointment.member_id)
     assert member.active and member.commissioned_on == D
@@ -265,17 +270,7 @@ def test_cm04_emergency_appointment_takes_effect_at_once_and_awaits_ratification
 
 def test_cm04_only_the_chair_appoints_in_an_emergency(world):
     with pytest.raises(NotPermitted):
-        services.appointment_request(
-            actor=world.staff,
-            kind="appoint",
-            name="石井 大輔",
-            office=offices.MAIN,
-            qualification=panel.LAWYER,
-            career="弁護士",
-            effective_on=D,
-            reason="急病",
-            emergency=True,
-        )
+        _emergency_appointment(world.staff)
     with pytest.raises(RuleViolation, match="定款第31条第2項"):
         services.appointment_request(
             actor=world.users["chair"],
@@ -305,17 +300,7 @@ def test_cm04_ordinary_appointment_needs_no_ratification(world):
 
 
 def test_cm04_rejected_emergency_appointee_leaves_office(world):
-    outcome = services.appointment_request(
-        actor=world.users["chair"],
-        kind="appoint",
-        name="石井 大輔",
-        office=offices.MAIN,
-        qualification=panel.LAWYER,
-        career="弁護士",
-        effective_on=D,
-        reason="急病",
-        emergency=True,
-    )
+    outcome = _emergency_appointment(world.users["chair"])
     services.appointment_reject(actor=world.staff, appointment_id=outcome.appointment.pk, rejected_on=D)
     assert not CommitteeMember.objects.get(name="石井 大輔").active
     assert list(services.unratified_appointments()) == []
@@ -396,17 +381,7 @@ def test_cm05_declaration_names_exactly_one_party_or_organization(world):
 
 
 def test_every_roster_change_is_audited(world):
-    outcome = services.appointment_request(
-        actor=world.users["chair"],
-        kind="appoint",
-        name="石井 大輔",
-        office=offices.MAIN,
-        qualification=panel.LAWYER,
-        career="弁護士",
-        effective_on=D,
-        reason="急病",
-        emergency=True,
-    )
+    outcome = _emergency_appointment(world.users["chair"])
     pk = outcome.appointment.pk
     services.appointment_approve(actor=world.staff, appointment_id=pk, approved_on=D)
     services.appointment_ratify(actor=world.staff, appointment_id=pk, ratified_on=D)
@@ -427,15 +402,5 @@ def test_roster_change_failing_half_way_leaves_nothing(world, monkeypatch):
 
     monkeypatch.setattr(services, "audit_record", boom)
     with pytest.raises(RuntimeError):
-        services.appointment_request(
-            actor=world.users["chair"],
-            kind="appoint",
-            name="石井 大輔",
-            office=offices.MAIN,
-            qualification=panel.LAWYER,
-            career="弁護士",
-            effective_on=D,
-            reason="急病",
-            emergency=True,
-        )
+        _emergency_appointment(world.users["chair"])
     assert not CommitteeMember.objects.filter(name="石井 大輔").exists() and not Appointment.objects.exists()
