@@ -15,7 +15,6 @@ from chotei.disputes.models import Amendment, Case, Panel, Submission
 from chotei.disputes.selectors import is_overdue
 from chotei.documents.models import IssuedDocument
 from chotei.parties.models import Party
-from chotei.rules import screening
 from chotei.rules.application import PartyRole
 from chotei.rules.states import CaseState
 
@@ -274,11 +273,10 @@ class CaseDetailOut(CaseOut):
 
     @staticmethod
     def resolve_deadlines(obj: Case) -> dict[str, Any]:
-        dispatched = obj.acceptance_dispatched_on
         return {
             "due_on": obj.due_on,
-            "acceptance_dispatched_on": dispatched,
-            "amendment_due_on": screening.amendment_deadline(dispatched) if dispatched else None,
+            "acceptance_dispatched_on": obj.acceptance_dispatched_on,
+            "amendment_due_on": obj.amendment_due_on,
             "statement_due_on": obj.statement_due_on,
         }
 

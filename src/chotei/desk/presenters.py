@@ -177,9 +177,7 @@ def case_page(
     return {
         "overdue": is_overdue(case, today),
         "waiting": waiting_business_days(case, today),
-        "amendment_deadline": screening.amendment_deadline(case.acceptance_dispatched_on)
-        if case.acceptance_dispatched_on
-        else None,
+        "amendment_deadline": case.amendment_due_on,
         "timeline": list(case.ledger.select_related("actor").order_by("id")),
         # Panel, requests and special procedures belong to an accepted case; hidden before that.
         "reviewing": case.acceptance_dispatched_on is not None or panel is not None,

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from chotei.disputes.models import Case, CaseParty
 from chotei.parties.models import Organization, Party
-from chotei.rules import offices, screening
+from chotei.rules import offices
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import NoticeKind
@@ -107,9 +107,7 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
         return {
             "received_on": case.received_on,
             "accepted_on": _ledger_date(case, Action.ACCEPT),
-            "amendment_deadline": screening.amendment_deadline(case.acceptance_dispatched_on)
-            if case.acceptance_dispatched_on
-            else None,
+            "amendment_deadline": case.amendment_due_on,
         }
     if kind is NoticeKind.ACCEPTANCE_RESPONDENT:
         return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -100,6 +101,13 @@ class Case(models.Model):
     @property
     def state_enum(self) -> CaseState:
         return CaseState(self.state)
+
+    @property
+    def amendment_due_on(self) -> dt.date | None:
+        """DP-09 (規程5条の2): the last day to amend the matters sought, counted from the dispatch of
+        the acceptance notice; none before acceptance."""
+        dispatched = self.acceptance_dispatched_on
+        return screening.amendment_deadline(dispatched) if dispatched else None
 
     @property
     def state_label(self) -> str:
