@@ -14,7 +14,7 @@ def next_value(model: type[Model], **key: Any) -> int:
     so concurrent callers queue on it and never share a value; the row is created on first use."""
     qn = connection.ops.quote_name
     where = " AND ".join(f"{qn(k)} = %s" for k in key)
-    sql = f"UPDATE {qn(model._meta.db_table)} SET last = last + 1 WHERE {where} RETURNING last"
+    sql = f"UPDATE {qn(model._meta.db_table)} SET last = last + 1 WHERE {where} RETURNING last"  # noqa: S608 — quoted identifiers only; values are bound
     with connection.cursor() as cursor:
         cursor.execute(sql, list(key.values()))
         row = cursor.fetchone()

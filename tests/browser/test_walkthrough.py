@@ -6,7 +6,6 @@ screenshots to test-artifacts/screenshots/ for a human to look at.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 from collections.abc import Iterator
@@ -35,10 +34,9 @@ ARGS = [
 
 
 def _fontconfig(tmp: Path) -> dict[str, str]:
-    """Let Chromium find a Japanese font even on a bare server: the IPAex Gothic of japanize-matplotlib."""
-    spec = importlib.util.find_spec("japanize_matplotlib")  # located, not imported (pulls matplotlib)
-    assert spec is not None and spec.origin is not None
-    fonts = Path(spec.origin).parent / "fonts"
+    """Let Chromium find a Japanese font even on a bare server: the IPAex Gothic vendored for notices."""
+    from chotei.documents.pdf import FONT_DIR as fonts
+
     conf = tmp / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'

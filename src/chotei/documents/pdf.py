@@ -11,7 +11,6 @@ No Django here: the documents app calls ``render``.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 from collections.abc import Iterator
@@ -30,6 +29,7 @@ from chotei.rules.notices import ComposedNotice, NoticeData
 from chotei.rules.wareki import to_wareki
 
 FONT = "IPAexGothic"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
 PAGE_W, PAGE_H = A4
 LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 20 * mm, 20 * mm, 22 * mm
 WIDTH = PAGE_W - LEFT - RIGHT
@@ -47,13 +47,8 @@ _HANGING = re.compile(r"^([０-９0-9]{1,2}|[（(][０-９0-9]{1,2}[）)])　")
 
 
 def font_path() -> Path:
-    """IPAex Gothic as shipped by japanize-matplotlib, found without importing matplotlib."""
-    spec = importlib.util.find_spec("japanize_matplotlib")
-    if spec is None or spec.origin is None:
-        raise RuntimeError(
-            "japanize-matplotlib がインストールされていません（IPAexゴシックが見つかりません）"
-        )
-    return Path(spec.origin).parent / "fonts" / "ipaexg.ttf"
+    """IPAex Gothic, vendored with its licence (IPA Font License v1.0) beside this module."""
+    return FONT_DIR / "ipaexg.ttf"
 
 
 @cache

@@ -39,8 +39,9 @@ def may_dispose(ended_on: date | None, today: date) -> bool:
     return ended_on is not None and today > retention_until(ended_on)
 
 
-def check_disposal(ended_on: date | None, today: date) -> None:
-    """DP-20: refuse disposal of an open case's records or of records still under retention."""
+def check_disposal(ended_on: date | None, today: date) -> date:
+    """DP-20: refuse disposal of an open case's records or of records still under retention; returns
+    the end date the retention ran from."""
     if ended_on is None:
         raise RuleViolation("手続が終了していない事案の記録は廃棄できません", RETENTION_ARTICLE, "ended_on")
     until = retention_until(ended_on)
@@ -50,3 +51,4 @@ def check_disposal(ended_on: date | None, today: date) -> None:
             RETENTION_ARTICLE,
             "ended_on",
         )
+    return ended_on

@@ -90,12 +90,11 @@ def case_records_dispose(*, actor: Any, case_id: int, today: dt.date) -> Disposa
     """Blank one case's stored content, leaving tombstones; refused inside the retention period."""
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
-        retention.check_disposal(case.ended_on, today)  # DP-20, re-checked under the lock
-        assert case.ended_on is not None
+        ended_on = retention.check_disposal(case.ended_on, today)  # DP-20, re-checked under the lock
         done = Disposable(
             case.pk,
             case.number,
-            case.ended_on,
+            ended_on,
             _submissions(case.pk).update(content=None),
             # Issued documents refuse save(); disposal is the one sanctioned exception.
             _documents(case.pk).update(pdf=b""),

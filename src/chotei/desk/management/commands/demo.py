@@ -16,7 +16,7 @@ from chotei.disputes.models import Case
 # Notices are issued by a task; the demo runs them in-process so its cases carry their documents
 # without a worker running.
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-NEW_TOKEN = "uv run chotei demo --new-token"
+NEW_TOKEN = "uv run chotei demo --new-token"  # noqa: S105 — a command line, not a secret
 
 
 def _width(text: str) -> int:
