@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
+import zlib
 from typing import Any
 
 from bench._django import bench_args, bench_user, django_db, insert_sql
@@ -130,6 +131,10 @@ def _plain_inserts(marks: dict[str, Any]) -> tuple[float, int]:
     seq_sql = f"UPDATE {CaseNumberSequence._meta.db_table} SET last = last + 1 WHERE office = %s AND fiscal_year = %s"
     n = len(cases)
     per_case = [len(x) // n for x in (parties, case_parties, ledger, audit, tasks)]
+    # The hash chain's part of the work (issue #10): read the last link of the table, under the
+    # chain's lock on PostgreSQL, before appending a ledger line or an audit event.
+    chained = {led_sql: LedgerLine, aud_sql: AuditEvent}
+    lock = "SELECT pg_advisory_xact_lock(%s)" if connection.vendor == "postgresql" else None
     started = time.perf_counter()
     for i, case in enumerate(cases):
         with transaction.atomic(), connection.cursor() as cursor:
@@ -143,6 +148,12 @@ def _plain_inserts(marks: dict[str, Any]) -> tuple[float, int]:
                 (task_sql, tasks, per_case[4]),
             ):
                 for row in rows[i * k : (i + 1) * k]:
+                    if sql in chained:
+                        table = chained[sql]._meta.db_table
+                        if lock:
+                            cursor.execute(lock, [zlib.crc32(table.encode())])
+                        cursor.execute(f"SELECT row_hash FROM {table} ORDER BY id DESC LIMIT 1")
+                        cursor.fetchone()
                     cursor.execute(sql, row)
     return time.perf_counter() - started, sum(per_case) + 2
 

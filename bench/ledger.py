@@ -17,6 +17,7 @@ import os
 import random
 import tempfile
 import time
+import types
 
 from bench._django import bench_args, django_db, insert_sql
 from bench.desk import BATCH, case_columns, case_rows
@@ -64,6 +65,7 @@ def load(n: int) -> int:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from chotei.audit import chain
     from chotei.disputes.models import Case, CaseParty, LedgerLine
     from chotei.parties.models import Party
 
@@ -73,7 +75,8 @@ def load(n: int) -> int:
     party_sql = insert_sql(Party._meta.db_table, party_cols)
     cp_sql = insert_sql(CaseParty._meta.db_table, ["case_id", "side", "party_id", "role", "agent_id"])
     line_cols = ["case_id", "on", "at", "action", "description", "state", "members", "party_cost_yen"]
-    line_sql = insert_sql(LedgerLine._meta.db_table, line_cols)
+    line_sql = insert_sql(LedgerLine._meta.db_table, [*line_cols, "prev_hash", "row_hash"])
+    prev_hash = chain.GENESIS
     rng = random.Random(11)
     insurer = 1
     lines_total = 0
@@ -151,6 +154,10 @@ def load(n: int) -> int:
                             cost,
                         ]
                     )
+            for line in lines:  # linked as the service links them, so `chotei verify` passes
+                row = types.SimpleNamespace(**dict(zip(line_cols, line, strict=True)), actor_id=None)
+                line += [prev_hash, chain.link(prev_hash, chain.content_of(row, LedgerLine.chain_fields))]
+                prev_hash = line[-1]
             with transaction.atomic():
                 cursor.executemany(case_sql, cases)
                 cursor.executemany(party_sql, parties)

@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check rules, not speed: on a loaded two-core CI machine a first call that loads the
+# holiday tables can take a second, which hypothesis would report as a flaky failure.
+hypothesis_settings.register_profile("chotei", deadline=None)
+hypothesis_settings.load_profile("chotei")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -28,6 +34,23 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Password hashing is deliberately slow in production; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _allow_flush_of_guarded_tables()
+
+
+def _allow_flush_of_guarded_tables() -> None:
+    """Transactional tests empty every table between tests; the ledger's and audit log's guards
+    (issue #10) refuse that everywhere else."""
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    from chotei.audit import chain
+
+    flush = BaseDatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self: Any, sql_list: Any) -> None:
+        with chain.erasing(self.connection):
+            flush(self, sql_list)
+
+    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
 
 
 @pytest.fixture

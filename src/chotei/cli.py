@@ -1,7 +1,7 @@
 """The ``chotei`` console command: thin dispatch to Django management commands.
 
 ``chotei serve``, ``chotei demo``, ``chotei ledger``, ``chotei roster-check``, ``chotei retention``,
-``chotei render-samples``, ``chotei calc``; ``chotei manage ...`` passes through to Django.
+``chotei render-samples``, ``chotei verify``, ``chotei calc``; ``chotei manage ...`` passes through to Django.
 A fresh database is migrated on first use so every command works from a clean checkout.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
-# Commands that need no database at all.
-_NO_DB = {"calc"}
+# Commands that need no database at all, or (restore) must find the target as it is.
+_NO_DB = {"calc", "restore"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "chotei.audit",
     "chotei.documents",
     "chotei.desk",
+    "chotei.operations",
 ]
 
 MIDDLEWARE = [

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+from chotei.audit.chain import ChainedRow
 
 
-class AuditEvent(models.Model):
+class AuditEvent(ChainedRow):
+    append_only_message = "監査ログは追記のみです（規程第22条）"
+    chain_fields = ("at", "actor_id", "event_type", "case_id", "payload")
+
     class Type(models.TextChoices):
         CASE_CREATED = "case.created", "事案受付"
         CASE_STEP = "case.step", "状態変更"
@@ -24,8 +28,10 @@ class AuditEvent(models.Model):
         LEDGER_EXPORTED = "ledger.exported", "帳簿出力"
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
+        VERIFIED = "records.verified", "記録の検証"
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set before saving (not auto_now_add) so the hash chain covers the time.
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     event_type = models.CharField(max_length=40, choices=Type.choices)
     # A plain id, not a foreign key: the log must outlive any disposal of the case it speaks of.
@@ -35,11 +41,3 @@ class AuditEvent(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "監査ログ"
         ordering = ["-at", "-id"]
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise PermissionError("監査ログは追記のみです（規程第22条）")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise PermissionError("監査ログは削除できません（規程第22条）")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from chotei.audit.chain import ChainedRow
 from chotei.rules import application, offices, screening
 from chotei.rules.states import STATE_LABELS, CaseState
 
@@ -151,12 +152,25 @@ class CaseNumberSequence(models.Model):
         constraints = [models.UniqueConstraint(fields=["office", "fiscal_year"], name="caseseq_unique")]
 
 
-class LedgerLine(models.Model):
-    """帳簿 (DP-21, 令24条): append-only; kept until the whole business is abolished."""
+class LedgerLine(ChainedRow):
+    """帳簿 (DP-21, 令24条): append-only and hash-chained; kept until the whole business is abolished."""
+
+    append_only_message = "帳簿は追記のみです（令第24条）"
+    chain_fields = (
+        "case_id",
+        "on",
+        "at",
+        "action",
+        "description",
+        "state",
+        "members",
+        "party_cost_yen",
+        "actor_id",
+    )
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="ledger")
     on = models.DateField("処理年月日")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now)
     action = models.CharField("処理", max_length=40)
     description = models.TextField("内容")
     state = models.CharField("処理後の状態", max_length=20)
@@ -168,11 +182,3 @@ class LedgerLine(models.Model):
         verbose_name = verbose_name_plural = "帳簿"
         ordering = ["on", "id"]
         indexes = [models.Index(fields=["case", "id"], name="ledger_case_idx")]
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise PermissionError("帳簿は追記のみです（令第24条）")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise PermissionError("帳簿は廃棄できません（令第24条）")

@@ -91,13 +91,16 @@ def case_records_dispose(*, actor: Any, case_id: int, today: dt.date) -> Disposa
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
         ended_on = retention.check_disposal(case.ended_on, today)  # DP-20, re-checked under the lock
+        # The ids go into the audit chain, so `chotei verify` tells a disposed file from a blanked one.
+        submission_ids = list(_submissions(case.pk).values_list("pk", flat=True))
+        document_ids = list(_documents(case.pk).values_list("pk", flat=True))
         done = Disposable(
             case.pk,
             case.number,
             ended_on,
-            _submissions(case.pk).update(content=None),
+            Submission.objects.filter(pk__in=submission_ids).update(content=None),
             # Issued documents refuse save(); disposal is the one sanctioned exception.
-            _documents(case.pk).update(pdf=b""),
+            IssuedDocument.objects.filter(pk__in=document_ids).update(pdf=b""),
             _minutes(case.pk).update(
                 minutes=f"{MINUTES_TOMBSTONE}{today.isoformat()}（{retention.RETENTION_ARTICLE}）"
             ),
@@ -109,7 +112,9 @@ def case_records_dispose(*, actor: Any, case_id: int, today: dt.date) -> Disposa
             number=case.number,
             ended_on=case.ended_on.isoformat(),
             submissions=done.submissions,
+            submission_ids=submission_ids,
             documents=done.documents,
+            document_ids=document_ids,
             minutes=done.minutes,
             article=str(retention.RETENTION_ARTICLE),
         )

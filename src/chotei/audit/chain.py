@@ -1,0 +1,196 @@
+"""Hash chains (改ざん検知) over the append-only records: the ledger (帳簿, 令24条) and the audit log.
+
+Each row carries ``prev_hash`` (the previous row's ``row_hash``) and ``row_hash`` = SHA-256 of the
+previous hash and the row's own content, written in the transaction that writes the row. Changing,
+removing or reordering a row breaks every later link, so ``chotei verify`` finds it. The database
+itself refuses UPDATE and DELETE on these tables (triggers, installed after every migrate so a
+migration that rebuilds a table cannot drop them silently).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+GENESIS = "0" * 64
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, memoryview | bytes):
+        return hashlib.sha256(bytes(value)).hexdigest()
+    return value
+
+
+def content_of(row: Any, fields: tuple[str, ...]) -> str:
+    """The row's content as canonical JSON. The columns are listed on the model, not discovered, so
+    a column added later does not change the hash of the rows written before it."""
+    values = {name: _plain(getattr(row, name)) for name in fields}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def link(prev_hash: str, content: str) -> str:
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def _lock(model: type[models.Model]) -> None:
+    """Serialise appends to one chain. SQLite's IMMEDIATE transaction already holds the database's
+    write lock; PostgreSQL takes a transaction-scoped advisory lock keyed by the table."""
+    if connection.vendor == "postgresql":
+        key = zlib.crc32(model._meta.db_table.encode())
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+class ChainedRow(models.Model):
+    """An append-only row that links itself into its table's hash chain when first saved."""
+
+    prev_hash = models.CharField("直前の行のハッシュ", max_length=64, editable=False, default=GENESIS)
+    row_hash = models.CharField("この行のハッシュ", max_length=64, editable=False, default="")
+
+    # The message a refused change names (the article that makes the table append-only).
+    append_only_message = "追記のみの記録です"
+    # The columns the hash covers (attnames, so a foreign key is its id).
+    chain_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError(self.append_only_message)
+        model = type(self)
+        with transaction.atomic():
+            _lock(model)
+            last = model.objects.order_by("-pk").values_list("row_hash", flat=True).first()  # type: ignore[attr-defined]
+            self.prev_hash = last or GENESIS
+            self.row_hash = link(self.prev_hash, content_of(self, self.chain_fields))
+            super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(self.append_only_message)
+
+
+# --- database guards --------------------------------------------------------------------------
+
+_ERASE_SETTING = "chotei.erase_allowed"
+_erase_allowed = False
+
+
+def _sqlite_erase_allowed() -> int:
+    return int(_erase_allowed)
+
+
+def register_sqlite_function(connection: BaseDatabaseWrapper, **_: Any) -> None:
+    """The SQLite guards ask this function whether a whole-table erase is allowed (tests' flush)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("chotei_erase_allowed", 0, _sqlite_erase_allowed)
+
+
+@contextlib.contextmanager
+def erasing(conn: BaseDatabaseWrapper = connection) -> Iterator[None]:
+    """Allow emptying the guarded tables — only for a test database's flush between tests."""
+    global _erase_allowed
+    _erase_allowed = True
+    if conn.vendor == "postgresql":
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, 'on', false)", [_ERASE_SETTING])
+    try:
+        yield
+    finally:
+        _erase_allowed = False
+        if conn.vendor == "postgresql":
+            with conn.cursor() as cursor:
+                cursor.execute("SELECT set_config(%s, 'off', false)", [_ERASE_SETTING])
+
+
+def guarded_tables() -> dict[str, str]:
+    """Table → the refusal message its guard raises."""
+    from django.apps import apps
+
+    return {m._meta.db_table: m.append_only_message for m in apps.get_models() if issubclass(m, ChainedRow)}
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def install_guards(using: str = "default", **_: Any) -> None:
+    """Create (or re-create) the triggers that refuse UPDATE and DELETE on every chained table."""
+    from django.db import connections
+
+    conn = connections[using]
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute(
+                "CREATE OR REPLACE FUNCTION chotei_append_only() RETURNS trigger AS $$ BEGIN "
+                f"IF TG_OP IN ('DELETE', 'TRUNCATE') AND current_setting('{_ERASE_SETTING}', true) = 'on' "
+                "THEN RETURN OLD; END IF; RAISE EXCEPTION '%', TG_ARGV[0]; END $$ LANGUAGE plpgsql"
+            )
+        for table, message in guarded_tables().items():
+            msg = _sql_literal(message)
+            if conn.vendor == "postgresql":
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                    f"FOR EACH ROW EXECUTE FUNCTION chotei_append_only({msg})"
+                )
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                    f"FOR EACH STATEMENT EXECUTE FUNCTION chotei_append_only({msg})"
+                )
+            elif conn.vendor == "sqlite":
+                cursor.execute(
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, {msg}); END"
+                )
+                cursor.execute(
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+                    f"WHEN NOT chotei_erase_allowed() BEGIN SELECT RAISE(ABORT, {msg}); END"
+                )
+
+
+def rechain(model: Any, fields: tuple[str, ...]) -> int:
+    """Link rows written before the chain existed, in id order (used by the migration that adds it)."""
+    prev = GENESIS
+    count = 0
+    for row in model.objects.order_by("pk").iterator():
+        row_hash = link(prev, content_of(row, fields))
+        model.objects.filter(pk=row.pk).update(prev_hash=prev, row_hash=row_hash)
+        prev, count = row_hash, count + 1
+    return count
+
+
+def install_guards_after_migrate(sender: Any, using: str = "default", **_: Any) -> None:
+    if sender.name == "chotei.audit":  # once per migrate, not once per app
+        install_guards(using)
+
+
+def missing_guards(using: str = "default") -> list[str]:
+    """Guard triggers that should exist and do not (reported by ``chotei verify``)."""
+    from django.db import connections
+
+    conn = connections[using]
+    expected = []
+    for table in guarded_tables():
+        suffixes = (
+            ("append_only", "no_truncate") if conn.vendor == "postgresql" else ("no_update", "no_delete")
+        )
+        expected += [f"{table}_{s}" for s in suffixes]
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        present = {row[0] for row in cursor.fetchall()}
+    return [name for name in expected if name not in present]
