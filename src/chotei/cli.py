@@ -27,10 +27,15 @@ def main(argv: list[str] | None = None) -> int:
 
     import django
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import call_command, execute_from_command_line
 
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    django.setup()
+    try:
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        django.setup()
+    except ImproperlyConfigured as exc:
+        print(f"設定に誤りがあります: {exc}", file=sys.stderr)
+        return 2
     if args[0] == "manage":
         execute_from_command_line(["chotei", *args[1:]])
         return 0

@@ -10,9 +10,53 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("CHOTEI_DATA_DIR", "var")).resolve()
 
-SECRET_KEY = os.environ.get("CHOTEI_SECRET_KEY", "chotei-dev-only-not-for-production")
+# CHOTEI_DEPLOYMENT=production turns on everything a public installation needs (see the checks in
+# chotei.operations.checks); the default is the embedded single-machine installation.
+PRODUCTION = os.environ.get("CHOTEI_DEPLOYMENT", "") == "production"
 DEBUG = os.environ.get("CHOTEI_DEBUG", "") == "1"
-ALLOWED_HOSTS = os.environ.get("CHOTEI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+
+def _secret_key() -> str:
+    """The environment's key; otherwise (embedded installation only) one generated per data directory,
+    so no installation ever runs on a key that is published in this source."""
+    key = os.environ.get("CHOTEI_SECRET_KEY", "")
+    if PRODUCTION and not key:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "本番設定（CHOTEI_DEPLOYMENT=production）には50文字以上の CHOTEI_SECRET_KEY が必要です"
+        )
+    if key:
+        return key
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        import secrets
+
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("CHOTEI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CHOTEI_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+if PRODUCTION:
+    # Behind a TLS-terminating load balancer that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # The load balancer's health checks arrive over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("CHOTEI_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -34,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "chotei.operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -124,6 +169,9 @@ CHOTEI_BODY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "formatters": {"json": {"()": "chotei.operations.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CHOTEI_LOG_LEVEL", "WARNING")},
+    # One line per request (operations.logs) at INFO; everything else from WARNING unless told.
+    "loggers": {"chotei": {"level": os.environ.get("CHOTEI_LOG_LEVEL", "INFO")}},
 }

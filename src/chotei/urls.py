@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from chotei.api.urls import api
+from chotei.operations.health import healthz, readyz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("desk/documents/", include("chotei.documents.urls")),

@@ -6,3 +6,6 @@ class OperationsConfig(AppConfig):
 
     name = "chotei.operations"
     verbose_name = "運用"
+
+    def ready(self) -> None:
+        from chotei.operations import checks  # noqa: F401 — registers the system checks

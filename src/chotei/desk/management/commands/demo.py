@@ -6,6 +6,7 @@ import time
 import unicodedata
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
@@ -40,8 +41,26 @@ class Command(BaseCommand):
             action="store_true",
             help="読み込み済みのデモの保険会社利用者に新しいAPIトークンを発行して表示する",
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="本番設定（CHOTEI_DEPLOYMENT=production）のデータベースにもデモデータを読み込む",
+        )
 
-    def handle(self, *args: Any, if_empty: bool = False, new_token: bool = False, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        if_empty: bool = False,
+        new_token: bool = False,
+        allow_production: bool = False,
+        **options: Any,
+    ) -> None:
+        # Demo logins have published passwords: never on a real installation by accident.
+        if settings.PRODUCTION and not allow_production:
+            raise CommandError(
+                "本番設定（CHOTEI_DEPLOYMENT=production）のデータベースにはデモデータを読み込みません"
+                "（意図して読み込むときは --allow-production）"
+            )
         if not Case.objects.exists():
             self._load()
             return
