@@ -93,6 +93,12 @@ def test_dp02_typed_insurer_is_matched_and_confirmed_before_it_is_received(as_ro
     assert respondent.organization == world.insurer and respondent.name == world.insurer.name
 
 
+def test_dp02_registered_name_typed_exactly_needs_no_confirmation(as_role, world) -> None:
+    data = complete(world, respondent_organization="", respondent_name=world.insurer.name)
+    assert as_role("secretariat").post("/desk/cases/new/", data).status_code == 302
+    assert Case.objects.get().parties.get(side="respondent").party.organization == world.insurer
+
+
 def test_dp02_unknown_insurer_is_refused_at_the_name_until_registered_with_confirmation(
     as_role, world
 ) -> None:

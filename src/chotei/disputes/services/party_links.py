@@ -75,7 +75,8 @@ def _matched(side: str, role: str, data: PartyInput) -> Organization | None:
     if len(matches) > 1:
         raise organizations.ambiguous(side, data.name, [o.name for o in matches])
     if matches:
-        if not data.accept_name_match:
+        # Only a different spelling needs the clerk's eye; the registered name itself is unambiguous.
+        if not data.accept_name_match and matches[0].name != data.name:
             raise NameMatchToConfirm(side, matches[0])
         return matches[0]
     if data.register_organization:
