@@ -219,14 +219,13 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             on=received,
             description=f"申請受付（{case.get_channel_display()}、規程第4条）",
         )
+        registered = [parties[key].organization_id for key, value in linked.items() if value.new_kind]
         audit_record(
             event_type=AuditEvent.Type.CASE_CREATED,
             actor=actor,
             case_id=case.pk,
             number=case.number,
-            registered_organizations=[
-                parties[key].organization_id for key, value in linked.items() if value.new_kind
-            ],
+            **({"registered_organizations": registered} if registered else {}),
         )
         # DP-05 (規程4条の2): the other party is told of the application without delay.
         notify_on_commit(case.pk, [NoticeKind.RECEIPT], actor)
