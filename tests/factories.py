@@ -24,7 +24,8 @@ PASSWORD = "chotei-test-pass"
 def application_input(**overrides: Any) -> ApplicationInput:
     """A complete DP-02 application: 山田 太郎 disputes あおば損害保険's after-effect grade."""
     insurer = Organization.objects.get(name="あおば損害保険株式会社")
-    respondent = Party.objects.get(organization=insurer)
+    # The insurer's own registered party; cases typed in by name add parties linked to it too.
+    respondent = Party.objects.filter(organization=insurer).earliest("pk")
     base: dict[str, Any] = dict(
         applicant=PartyInput(
             name="山田 太郎", address="東京都世田谷区桜丘三丁目12番5号", postcode="156-0054"

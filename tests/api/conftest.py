@@ -70,7 +70,8 @@ def coop_case(world: Any) -> Case:
 
     coop = Party.objects.get(organization=world.coop)
     return world.make_case(
-        respondent=PartyInput(name=coop.name, address=coop.address, party_id=coop.pk, kind=coop.kind)
+        respondent=PartyInput(name=coop.name, address=coop.address, party_id=coop.pk, kind=coop.kind),
+        respondent_role="coop",
     )
 
 

@@ -139,7 +139,7 @@ def test_walk_one_case_from_application_to_result(
     page.fill("#id_applicant_postcode", "150-0002")
     page.fill("#id_applicant_address", "東京都渋谷区渋谷二丁目21番1号")
     page.select_option("#id_respondent_role", "insurer")
-    page.select_option("#id_respondent_party", label="あおば損害保険株式会社")
+    page.select_option("#id_respondent_organization", label="あおば損害保険株式会社")
     page.fill("#id_issues", "頚部痛の残存が後遺障害に該当するか")
     page.fill("#id_negotiation_history", "令和8年8月に非該当の通知、同年9月に異議申立てをしたが非該当")
     page.fill("#id_claim", "事故後一貫して頚部痛を訴え、通院を継続している")

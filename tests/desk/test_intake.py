@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
+from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case
-from chotei.parties.models import Party
+from chotei.parties.models import Organization
 
 pytestmark = pytest.mark.django_db
 
 
 def complete(world: Any, **overrides: str) -> dict[str, Any]:
-    insurer_party = Party.objects.get(organization=world.insurer)
     data = {
         "channel": "post",
         "office": "tokyo",
@@ -27,7 +27,7 @@ def complete(world: Any, **overrides: str) -> dict[str, Any]:
         "applicant_agent_name": "弁護士 小林 修",
         "applicant_agent_address": "北海道札幌市中央区大通西十丁目4番",
         "respondent_role": "insurer",
-        "respondent_party": str(insurer_party.pk),
+        "respondent_organization": str(world.insurer.pk),
         "matters_sought": "後遺障害等級を非該当から第14級9号に変更することを求める",
         "issues": "腰痛の残存が後遺障害に該当するか",
         "negotiation_history": "異議申立てをしたが非該当のまま",
@@ -79,10 +79,61 @@ def test_dp01_application_without_insurer_decision_is_refused_at_the_field(as_ro
     assert "規程第2条第2項第1号" in error
 
 
-def test_respondent_typed_by_hand(as_role, world) -> None:
-    data = complete(world, respondent_party="", respondent_name="さくら共済組合", respondent_address="福岡市")
-    assert as_role("chair").post("/desk/cases/new/", data).status_code == 302
-    assert Case.objects.get().respondent_name == "さくら共済組合"
+def test_dp02_typed_insurer_is_matched_and_confirmed_before_it_is_received(as_role, world) -> None:
+    client = as_role("chair")
+    typed = complete(world, respondent_organization="", respondent_name="あおば 損害保険（株）")
+    response = client.post("/desk/cases/new/", typed)
+    assert response.status_code == 422 and not Case.objects.exists()
+    form = response.context["form"]
+    assert "登録済みの「あおば損害保険株式会社」と照合しました" in form.errors["respondent_organization"][0]
+    # The proposal is the form's choice now: sending it again is the clerk's confirmation.
+    assert form.data["respondent_organization"] == str(world.insurer.pk)
+    assert client.post("/desk/cases/new/", form.data).status_code == 302
+    respondent = Case.objects.get().parties.get(side="respondent").party
+    assert respondent.organization == world.insurer and respondent.name == world.insurer.name
+
+
+def test_dp02_registered_name_typed_exactly_needs_no_confirmation(as_role, world) -> None:
+    data = complete(world, respondent_organization="", respondent_name=world.insurer.name)
+    assert as_role("secretariat").post("/desk/cases/new/", data).status_code == 302
+    assert Case.objects.get().parties.get(side="respondent").party.organization == world.insurer
+
+
+def test_dp02_unknown_insurer_is_refused_at_the_name_until_registered_with_confirmation(
+    as_role, world
+) -> None:
+    client = as_role("secretariat")
+    data = complete(
+        world,
+        respondent_organization="",
+        respondent_role="coop",
+        respondent_name="さくら共済組合",
+        respondent_address="福岡県福岡市中央区天神一丁目1番1号",
+    )
+    response = client.post("/desk/cases/new/", data)
+    assert response.status_code == 422
+    error = response.context["form"].errors["respondent_name"][0]
+    assert error.startswith("令第13条第1号により相手方「さくら共済組合」は共済組合として登録されていません")
+    assert "先に組織の登録で共済組合を登録" in error
+    assert not Case.objects.exists() and not Organization.objects.filter(name="さくら共済組合").exists()
+
+    response = client.post("/desk/cases/new/", {**data, "respondent_register_organization": "on"})
+    assert response.status_code == 302
+    coop = Organization.objects.get(name="さくら共済組合")
+    assert coop.kind == Organization.Kind.COOP and coop.address == data["respondent_address"]
+    case = Case.objects.get()
+    assert case.parties.get(side="respondent").party.organization == coop
+    event = AuditEvent.objects.get(event_type=AuditEvent.Type.CASE_CREATED, case_id=case.pk)
+    assert event.payload["registered_organizations"] == [coop.pk]
+
+
+def test_dp04_role_follows_the_registered_kind_at_the_field(as_role, world) -> None:
+    data = complete(world, respondent_organization=str(world.coop.pk), respondent_role="insurer")
+    response = as_role("secretariat").post("/desk/cases/new/", data)
+    assert response.status_code == 422
+    error = response.context["form"].errors["respondent_role"][0]
+    assert "令第14条" in error and "共済組合として登録されているため、保険会社の立場にはなれません" in error
+    assert not Case.objects.exists()
 
 
 def test_new_application_form_renders_for_operators_only(as_role) -> None:

@@ -91,8 +91,12 @@ def test_dp01_negotiator_case_needs_the_insurers_consent(world):
 
 @pytest.mark.parametrize("role", ["insurer", "coop", "insured", "coop_insured", "victim"])
 def test_dp04_each_party_named_by_the_act_may_apply(world, role):
-    case = case_receive(actor=world.staff, data=application_input(applicant_role=role))
+    # An insurer or co-op applies as the organisation registered as such (DP-02).
+    org = {"insurer": world.insurer, "coop": world.coop}.get(role)
+    applicant = PartyInput(name=org.name, address=org.address) if org else application_input().applicant
+    case = case_receive(actor=world.staff, data=application_input(applicant_role=role, applicant=applicant))
     assert case.applicant_role == role
+    assert case.parties.get(side="applicant").party.organization == org
 
 
 def test_dp04_other_applicants_are_refused_citing_ordinance_14(world):

@@ -30,7 +30,7 @@ from chotei.disputes.services import intake, panels
 from chotei.disputes.services.core import NotFound
 from chotei.documents import services as documents_services
 from chotei.documents.models import IssuedDocument
-from chotei.parties.models import Organization, Party
+from chotei.parties.models import Party
 
 router = Router(tags=["事案"])
 
@@ -80,12 +80,10 @@ def _party_input(data: PartyIn) -> intake.PartyInput:
         if party is None:
             raise HttpError(422, f"当事者 {data.party_id} は登録されていません")
         name, address = name or party.name, address or party.address
-    if data.organization_id is not None and not Organization.objects.filter(pk=data.organization_id).exists():
-        raise HttpError(422, f"組織 {data.organization_id} は登録されていません")
     return intake.PartyInput(
         name=name,
         address=address,
-        kind=data.kind,
+        kind=data.kind or "",
         postcode=data.postcode,
         organization_id=data.organization_id,
         party_id=data.party_id,

@@ -83,9 +83,14 @@ class CasePageOut(Schema):
 class PartyIn(Schema):
     name: text(200) = ""  # type: ignore[valid-type]
     address: text(300) = ""  # type: ignore[valid-type]
-    kind: Party.Kind = Party.Kind.PERSON
+    kind: Party.Kind | None = Field(
+        None, description="省略時は、登録組織に紐付くときは法人・団体、それ以外は個人"
+    )
     postcode: text(10) = ""  # type: ignore[valid-type]
-    organization_id: Id | None = None
+    organization_id: Id | None = Field(
+        None,
+        description="登録組織。保険会社・共済組合の立場では、これを指定するか、登録どおりの名称（空白・株式会社/(株)の違いは問わない）を name に指定する",
+    )
     party_id: Id | None = Field(None, description="登録済みの当事者（保険会社等）を指定する場合")
 
 

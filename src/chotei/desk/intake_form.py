@@ -37,12 +37,6 @@ class ApplicationForm(DeskForm):
     applicant_agent_address = _char("申請人の代理人の住所")
 
     respondent_role = forms.ChoiceField(label="相手方の立場", choices=ROLE_CHOICES, required=False)
-    respondent_party = forms.ModelChoiceField(
-        label="相手方（登録済みの保険会社・共済組合）",
-        queryset=Party.objects.none(),
-        required=False,
-        empty_label="— 下欄に入力する —",
-    )
     respondent_name = _char(LABELS["respondent_name"])
     respondent_address = _char(LABELS["respondent_address"])
     respondent_agent_name = _char("相手方の代理人の氏名又は名称（いる場合）")
@@ -68,32 +62,53 @@ class ApplicationForm(DeskForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["respondent_party"].queryset = Party.objects.filter(
-            organization__kind__in=[Organization.Kind.INSURER, Organization.Kind.COOP]
+        # DP-02: an insurer or co-op party is chosen from the register, or its typed name is matched
+        # to it and confirmed, or — after a confirmation — registered with the application.
+        insurers = Organization.objects.filter(
+            kind__in=[Organization.Kind.INSURER, Organization.Kind.COOP]
         ).order_by("name")
+        for side, who in application.AGENT_SIDES.items():
+            self.fields[f"{side}_organization"] = forms.ModelChoiceField(
+                label=f"{who}（登録済みの保険会社・共済組合）",
+                queryset=insurers,
+                required=False,
+                empty_label="— 下欄に入力する —",
+            )
+            self.fields[f"{side}_register_organization"] = forms.BooleanField(
+                label=f"未登録の保険会社・共済組合として、入力した{who}の名称・住所で登録して受け付ける",
+                required=False,
+            )
         if not self.is_bound:
             self.fields["applied_on"].initial = timezone.localdate()
+
+    def propose(self, field: str, organization: Organization) -> None:
+        """Show the organisation the typed name matched as the choice the clerk confirms by resubmitting."""
+        self.data = self.data.copy()
+        self.data[field] = str(organization.pk)
 
     def _agent(self, side: str) -> PartyInput | None:
         name, address = self.cleaned_data[f"{side}_agent_name"], self.cleaned_data[f"{side}_agent_address"]
         return PartyInput(name=name, address=address) if name or address else None
 
+    def _party(self, side: str, kind: str = "", postcode: str = "") -> PartyInput:
+        d = self.cleaned_data
+        chosen: Organization | None = d[f"{side}_organization"]
+        return PartyInput(
+            name=d[f"{side}_name"],
+            address=d[f"{side}_address"],
+            # The register says what a chosen organisation is; the kind field is for typed-in parties.
+            kind="" if chosen else kind,
+            postcode=postcode,
+            organization_id=chosen.pk if chosen else None,
+            accept_name_match=False,
+            register_organization=d[f"{side}_register_organization"],
+        )
+
     def to_input(self) -> ApplicationInput:
         d = self.cleaned_data
-        chosen: Party | None = d["respondent_party"]
-        respondent = (
-            PartyInput(name=chosen.name, address=chosen.address, kind=chosen.kind, party_id=chosen.pk)
-            if chosen is not None
-            else PartyInput(name=d["respondent_name"], address=d["respondent_address"])
-        )
         return ApplicationInput(
-            applicant=PartyInput(
-                name=d["applicant_name"],
-                address=d["applicant_address"],
-                kind=d["applicant_kind"],
-                postcode=d["applicant_postcode"],
-            ),
-            respondent=respondent,
+            applicant=self._party("applicant", d["applicant_kind"], d["applicant_postcode"]),
+            respondent=self._party("respondent"),
             applicant_agent=self._agent("applicant"),
             respondent_agent=self._agent("respondent"),
             **{

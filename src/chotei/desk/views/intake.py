@@ -11,6 +11,7 @@ from chotei.desk.intake_form import ApplicationForm
 from chotei.desk.presenters import NOTICES_PENDING
 from chotei.desk.views.operations import after_notices
 from chotei.disputes.services.intake import case_receive
+from chotei.disputes.services.party_links import NameMatchToConfirm
 from chotei.rules.errors import MissingItems, RuleViolation
 
 
@@ -30,6 +31,10 @@ def case_new(request: HttpRequest) -> HttpResponse:
                     form.add_error(
                         field if field in form.fields else None, f"{label}がありません（{article}）"
                     )
+            except NameMatchToConfirm as exc:
+                # DP-02: the clerk confirms the registered organisation the typed name matched.
+                form.propose(exc.field, exc.organization)
+                form.add_error(exc.field, str(exc))
             except RuleViolation as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, str(exc))
             else:

@@ -15,23 +15,15 @@ from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, fiscal_year_of, ledger_write, step_due, today
 from chotei.disputes.services.notify import notify_on_commit
+from chotei.disputes.services.party_links import Linked, PartyInput, link
 from chotei.parties.models import Party
+from chotei.parties.services import organization_register
 from chotei.rules import application, offices
 from chotei.rules.articles import ordinance, rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
 from chotei.sequences import next_value
-
-
-@dataclasses.dataclass
-class PartyInput:
-    name: str
-    address: str
-    kind: str = Party.Kind.PERSON
-    postcode: str = ""
-    organization_id: int | None = None
-    party_id: int | None = None  # an already registered party (e.g. an insurer)
 
 
 @dataclasses.dataclass
@@ -135,18 +127,36 @@ def _check_choices(data: ApplicationInput) -> None:
         )
 
 
-def _party(data: PartyInput) -> Party:
+def _linked(data: ApplicationInput) -> tuple[ApplicationInput, dict[str, Linked]]:
+    """Every party linked to its registered organisation before anything is written (DP-02, DP-11)."""
+    roles = {"applicant": data.applicant_role, "respondent": data.respondent_role}
+    linked: dict[str, Linked] = {}
+    for side, role in roles.items():
+        linked[side] = link(side, role, getattr(data, side))
+        agent = getattr(data, f"{side}_agent")
+        if agent is not None:
+            linked[f"{side}_agent"] = link(f"{side}_agent", "", agent)
+    return dataclasses.replace(data, **{k: v.data for k, v in linked.items()}), linked
+
+
+def _party(linked: Linked) -> Party:
+    data = linked.data
     if data.party_id is not None:
         try:
             return Party.objects.get(pk=data.party_id)
         except Party.DoesNotExist as exc:
             raise NotFound(f"登録済みの当事者 {data.party_id} は見つかりません") from exc
+    organization_id = data.organization_id
+    if linked.new_kind:
+        organization_id = organization_register(
+            name=data.name, kind=linked.new_kind, address=data.address, postcode=data.postcode
+        ).pk
     return Party.objects.create(
         name=data.name,
         address=data.address,
-        kind=data.kind,
+        kind=data.kind or Party.Kind.PERSON,
         postcode=data.postcode,
-        organization_id=data.organization_id,
+        organization_id=organization_id,
     )
 
 
@@ -160,12 +170,14 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
     """Register an application: validated in full before anything is written (DP-02 names the item)."""
     guards.operator(actor)
     data = _normalized(data)
-    application.check_application(data.rule_data())
     _check_choices(data)
+    data, linked = _linked(data)
+    application.check_application(data.rule_data())
     received = data.received_on or today()
     fy = fiscal_year_of(received)
     with transaction.atomic():
-        applicant, respondent = _party(data.applicant), _party(data.respondent)
+        parties = {key: _party(value) for key, value in linked.items()}
+        applicant, respondent = parties["applicant"], parties["respondent"]
         case = Case.objects.create(
             number=next_case_number(data.office, fy),
             office=data.office,
@@ -192,10 +204,12 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             respondent_name=respondent.name,
         )
         CaseParty.objects.bulk_create(
-            CaseParty(case=case, side=side, party=party, role=role, agent=_party(agent) if agent else None)
-            for side, party, role, agent in (
-                (CaseParty.Side.APPLICANT, applicant, data.applicant_role, data.applicant_agent),
-                (CaseParty.Side.RESPONDENT, respondent, data.respondent_role, data.respondent_agent),
+            CaseParty(
+                case=case, side=side, party=parties[side], role=role, agent=parties.get(f"{side}_agent")
+            )
+            for side, role in (
+                (CaseParty.Side.APPLICANT, data.applicant_role),
+                (CaseParty.Side.RESPONDENT, data.respondent_role),
             )
         )
         ledger_write(
@@ -205,8 +219,13 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             on=received,
             description=f"申請受付（{case.get_channel_display()}、規程第4条）",
         )
+        registered = [parties[key].organization_id for key, value in linked.items() if value.new_kind]
         audit_record(
-            event_type=AuditEvent.Type.CASE_CREATED, actor=actor, case_id=case.pk, number=case.number
+            event_type=AuditEvent.Type.CASE_CREATED,
+            actor=actor,
+            case_id=case.pk,
+            number=case.number,
+            **({"registered_organizations": registered} if registered else {}),
         )
         # DP-05 (規程4条の2): the other party is told of the application without delay.
         notify_on_commit(case.pk, [NoticeKind.RECEIPT], actor)

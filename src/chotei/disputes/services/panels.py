@@ -21,14 +21,19 @@ from chotei.rules.states import OPEN_STATES, Action, CaseState
 
 
 def party_keys(case: Case) -> dict[str, str]:
-    """The interest keys of both parties and their agents, each with the name a refusal shows (CM-05)."""
+    """The interest keys of both parties and their agents, each with what a refusal shows (CM-05):
+    the side and the party's name, and the registered organisation where its name differs. An
+    insurer or co-op party is always linked to its organisation (DP-02), so a member's declared
+    interest in that organisation is matched here whatever name the application used."""
     keys: dict[str, str] = {}
     for cp in case.parties.select_related("party__organization", "agent__organization"):
-        for party in (cp.party, cp.agent):
-            if party is not None:
-                keys |= dict.fromkeys(party.interest_keys, party.name)
-                if party.organization is not None:
-                    keys[f"org:{party.organization_id}"] = party.organization.name
+        for party, who in ((cp.party, cp.get_side_display()), (cp.agent, f"{cp.get_side_display()}の代理人")):
+            if party is None:
+                continue
+            label = f"{who} {party.name}"
+            keys |= dict.fromkeys(party.interest_keys, label)
+            if party.organization is not None and party.organization.name != party.name:
+                keys[party.organization.interest_key] = f"{label}＝{party.organization.name}"
     return keys
 
 
