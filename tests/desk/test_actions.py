@@ -245,7 +245,7 @@ def test_dp15_observer_permit(as_role, make_case) -> None:
 def test_dp17_explanation_then_close(as_role, make_case) -> None:
     case = make_case(CaseState.RESULT_NOTIFIED)
     client = as_role("secretariat")
-    assert post_action(client, case, "explain", side="applicant").status_code == 302
+    assert post_action(client, case, "explain", version=case.version, side="applicant").status_code == 302
     assert LedgerLine.objects.filter(case=case, action="explain").exists()
     assert post_action(client, case, "close", version=fresh(case).version).status_code == 302
     assert fresh(case).state == CaseState.CLOSED

@@ -14,12 +14,12 @@ from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, fiscal_year_of, ledger_write, step_due, today
-from chotei.disputes.services.notify import notify_on_commit
+from chotei.disputes.services.notify import step_notices_queue
 from chotei.parties.models import Party
 from chotei.rules import application, offices
 from chotei.rules.articles import ordinance, rules
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import NoticeKind
+from chotei.rules.step_notices import RECEIVE
 from chotei.rules.states import CaseState
 from chotei.sequences import next_value
 
@@ -198,9 +198,9 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
                 (CaseParty.Side.RESPONDENT, respondent, data.respondent_role, data.respondent_agent),
             )
         )
-        ledger_write(
+        line = ledger_write(
             case,
-            action="receive",
+            action=RECEIVE,
             actor=actor,
             on=received,
             description=f"申請受付（{case.get_channel_display()}、規程第4条）",
@@ -209,5 +209,5 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             event_type=AuditEvent.Type.CASE_CREATED, actor=actor, case_id=case.pk, number=case.number
         )
         # DP-05 (規程4条の2): the other party is told of the application without delay.
-        notify_on_commit(case.pk, [NoticeKind.RECEIPT], actor)
+        case.queued_notices = step_notices_queue(line, actor)
     return case
