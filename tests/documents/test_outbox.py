@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django_tasks_db.models import DBTaskResult
+from tests.factories import application_input
 
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case, LedgerLine
@@ -18,7 +19,6 @@ from chotei.disputes.services.intake import PartyInput
 from chotei.documents.models import IssuedDocument
 from chotei.rules.states import CaseState
 from chotei.rules.step_notices import BY_STEP, notices_of
-from tests.factories import application_input
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -138,7 +138,9 @@ def test_step_and_its_task_row_are_written_both_or_neither(
     case = world.make_case(state)
     DBTaskResult.objects.all().delete()
     before = _record(case)
-    injected = _fail_after_queueing(core.step_notices_queue) if failure == "after_queueing" else _fail_queueing
+    injected = (
+        _fail_after_queueing(core.step_notices_queue) if failure == "after_queueing" else _fail_queueing
+    )
     with monkeypatch.context() as patch:
         patch.setattr(core, "step_notices_queue", injected)
         with pytest.raises(Boom):

@@ -19,8 +19,8 @@ from chotei.parties.models import Party
 from chotei.rules import application, offices
 from chotei.rules.articles import ordinance, rules
 from chotei.rules.errors import RuleViolation
-from chotei.rules.step_notices import RECEIVE
 from chotei.rules.states import CaseState
+from chotei.rules.step_notices import RECEIVE
 from chotei.sequences import next_value
 
 

@@ -6,22 +6,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disputes', '0002_remove_case_case_applicant_idx_and_more'),
-        ('documents', '0002_documentnumbersequence'),
-        ('parties', '0001_initial'),
+        ("disputes", "0002_remove_case_case_applicant_idx_and_more"),
+        ("documents", "0002_documentnumbersequence"),
+        ("parties", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='issueddocument',
-            name='step',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='disputes.ledgerline'),
+            model_name="issueddocument",
+            name="step",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="notices",
+                to="disputes.ledgerline",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issueddocument',
-            constraint=models.UniqueConstraint(fields=('step', 'kind', 'addressee_side'), name='doc_once_per_step'),
+            model_name="issueddocument",
+            constraint=models.UniqueConstraint(
+                fields=("step", "kind", "addressee_side"), name="doc_once_per_step"
+            ),
         ),
     ]
