@@ -81,7 +81,9 @@ def test_dp09_amend_matters_sought(as_role, make_case) -> None:
     )
     assert response.status_code == 302
     assert fresh(case).matters_sought == "併合第12級への変更を求める"
-    assert "併合第12級への変更を求める" in client.get(f"/desk/cases/{case.pk}/").content.decode()
+    page = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    # The allowed amendment queued its notice to the respondent: the page says so and waits for it.
+    assert "併合第12級への変更を求める" in page and "通知書を発出しています" in page
 
 
 def test_dp09_amend_after_deadline_is_refused_naming_article(as_role, make_case) -> None:
@@ -245,10 +247,21 @@ def test_dp15_observer_permit(as_role, make_case) -> None:
 def test_dp17_explanation_then_close(as_role, make_case) -> None:
     case = make_case(CaseState.RESULT_NOTIFIED)
     client = as_role("secretariat")
-    assert post_action(client, case, "explain", side="applicant").status_code == 302
+    assert post_action(client, case, "explain", version=case.version, side="applicant").status_code == 302
     assert LedgerLine.objects.filter(case=case, action="explain").exists()
     assert post_action(client, case, "close", version=fresh(case).version).status_code == 302
     assert fresh(case).state == CaseState.CLOSED
+
+
+def test_dp17_explanation_over_a_newer_version_is_a_conflict(as_role, make_case) -> None:
+    """The explanation keeps the state but is checked against the version the form was loaded with,
+    under the row lock, like every step; nothing is recorded or queued."""
+    case = make_case(CaseState.RESULT_NOTIFIED)
+    client = as_role("secretariat")
+    response = post_action(client, case, "explain", version=case.version - 1, side="applicant")
+    assert response.status_code == 409 and "他の職員が更新しました" in response.content.decode()
+    assert not LedgerLine.objects.filter(case=case, action="explain").exists()
+    assert fresh(case).version == case.version
 
 
 def test_dp18_terminate_needs_reason(as_role, make_case) -> None:

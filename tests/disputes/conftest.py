@@ -15,15 +15,20 @@ def version(case: Any) -> int:
 
 @pytest.fixture
 def notices(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any) -> Any:
-    """Notices the services queue after commit, as (case_id, kinds, extra); ``with notices():`` runs
-    the on-commit hooks of the block, as a real commit would."""
+    """Notices the services queue after commit, as (case_id, kinds, extra), and the ledger line of the
+    step that queued each (``steps``); ``with notices():`` runs the on-commit hooks of the block, as
+    a real commit would."""
     sent: list[tuple[int, list[str], dict[str, Any]]] = []
+    steps: list[int] = []
 
     class Task:
         # Stands in for documents.tasks.issue_case_notices, whatever task backend is configured.
         @staticmethod
-        def enqueue(*, case_id: int, kinds: list[str], actor_id: int | None = None, **extra: Any) -> None:
+        def enqueue(
+            *, case_id: int, kinds: list[str], step_id: int, actor_id: int | None = None, **extra: Any
+        ) -> None:
             sent.append((case_id, list(kinds), extra))
+            steps.append(step_id)
 
     monkeypatch.setattr("chotei.documents.tasks.issue_case_notices", Task)
 
@@ -34,6 +39,10 @@ def notices(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks:
         @property
         def sent(self) -> list[tuple[int, list[str], dict[str, Any]]]:
             return sent
+
+        @property
+        def steps(self) -> list[int]:
+            return steps
 
         def kinds(self) -> list[str]:
             return [k for _, kinds, _ in sent for k in kinds]

@@ -219,14 +219,18 @@ def test_dp17_dp23_result_needs_a_reason_and_is_notified(world, make_case, notic
             actor=world.staff, case_id=case.pk, version=version(case), result="maybe", reasons="x"
         )
     with notices():
-        lifecycle.case_explain_result(actor=world.staff, case_id=case.pk, side="applicant")
+        lifecycle.case_explain_result(
+            actor=world.staff, case_id=case.pk, version=version(case), side="applicant"
+        )
     assert notices.sent == [(case.pk, ["explanation"], {"side": "applicant"})]
 
 
 def test_dp17_no_explanation_before_the_result(world, make_case):
     case = make_case(CaseState.UNDER_REVIEW)
     with pytest.raises(RuleViolation, match="規程第16条"):
-        lifecycle.case_explain_result(actor=world.staff, case_id=case.pk, side="applicant")
+        lifecycle.case_explain_result(
+            actor=world.staff, case_id=case.pk, version=version(case), side="applicant"
+        )
 
 
 def test_dp18_termination_needs_a_reason_and_ends_the_case(world, make_case, notices):

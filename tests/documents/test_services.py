@@ -139,7 +139,9 @@ def test_dp17_result_to_both_and_explanation_to_the_asking_side(
         assert "非変更" in text
         assert flat(case.result_reasons) in text
     with committed():
-        lifecycle.case_explain_result(actor=world.staff, case_id=case.pk, side="applicant")
+        lifecycle.case_explain_result(
+            actor=world.staff, case_id=case.pk, version=case.version, side="applicant"
+        )
     (explanation,) = _docs(case, NoticeKind.EXPLANATION)
     assert explanation.addressee_side == "applicant"
     text = _check_common(explanation, case, doc_artifacts)

@@ -13,19 +13,10 @@ from chotei.api.types import Id
 from chotei.disputes import selectors
 from chotei.disputes.models import Case
 from chotei.disputes.services import lifecycle, panels
-from chotei.disputes.services.core import Conflict
 
 router = Router(tags=["事案の処理"])
 
 Step = Callable[[Any, int, ActionIn], object]
-
-
-def _explain(actor: Any, case_id: int, body: ActionIn) -> None:
-    # The explanation keeps the state, so the service takes no version; a stale client is still refused.
-    case = Case.objects.get(pk=case_id)
-    if case.version != body.version:
-        raise Conflict(case, body.version)
-    lifecycle.case_explain_result(actor=actor, case_id=case_id, side=body.side)
 
 
 STEPS: dict[str, Step] = {
@@ -50,7 +41,9 @@ STEPS: dict[str, Step] = {
     "record_result": lambda a, c, b: lifecycle.case_record_result(
         actor=a, case_id=c, version=b.version, result=b.result, reasons=b.reasons
     ),
-    "explain": _explain,
+    "explain": lambda a, c, b: lifecycle.case_explain_result(
+        actor=a, case_id=c, version=b.version, side=b.side
+    ),
     "close": lambda a, c, b: lifecycle.case_close(actor=a, case_id=c, version=b.version),
     "terminate": lambda a, c, b: lifecycle.case_terminate(
         actor=a, case_id=c, version=b.version, reason=b.reason

@@ -21,11 +21,9 @@ class ActionSpec:
     button: str
     form: type[forms.CaseForm]
     run: Run
-    # The step's own sentence; when it queues notices the desk adds where they will appear.
+    # The step's own sentence; when the step queued notices the desk adds where they will appear.
     done: str
     danger: bool = False
-    # The service queues notices (notify_on_commit in disputes.services.lifecycle).
-    notices: bool = False
 
 
 def _upload(data: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +53,6 @@ SPECS: tuple[ActionSpec, ...] = (
         forms.AcceptForm,
         lambda u, c, d: lifecycle.case_accept(actor=u, case_id=c.pk, **d),
         "受理しました",
-        notices=True,
     ),
     ActionSpec(
         Action.REFUSE,
@@ -65,7 +62,6 @@ SPECS: tuple[ActionSpec, ...] = (
         lambda u, c, d: lifecycle.case_refuse(actor=u, case_id=c.pk, **d),
         "不受理としました",
         danger=True,
-        notices=True,
     ),
     ActionSpec(
         "amend",
@@ -74,8 +70,6 @@ SPECS: tuple[ActionSpec, ...] = (
         forms.AmendForm,
         lambda u, c, d: lifecycle.case_amend(actor=u, case_id=c.pk, **d),
         "求める事項の変更を記録しました",
-        # Only when the amendment is allowed: see queues_notices in desk.views.operations.
-        notices=True,
     ),
     ActionSpec(
         Action.APPOINT_PANEL,
@@ -166,7 +160,6 @@ SPECS: tuple[ActionSpec, ...] = (
         forms.ResultForm,
         lambda u, c, d: lifecycle.case_record_result(actor=u, case_id=c.pk, **d),
         "審理結果を記録しました",
-        notices=True,
     ),
     ActionSpec(
         "explain",
@@ -175,7 +168,6 @@ SPECS: tuple[ActionSpec, ...] = (
         forms.ExplainForm,
         lambda u, c, d: lifecycle.case_explain_result(actor=u, case_id=c.pk, **d),
         "説明書の発出を記録しました",
-        notices=True,
     ),
     ActionSpec(
         Action.CLOSE,
@@ -193,7 +185,6 @@ SPECS: tuple[ActionSpec, ...] = (
         lambda u, c, d: lifecycle.case_terminate(actor=u, case_id=c.pk, **d),
         "紛争処理を打ち切りました",
         danger=True,
-        notices=True,
     ),
     ActionSpec(
         Action.WITHDRAW,
@@ -203,7 +194,6 @@ SPECS: tuple[ActionSpec, ...] = (
         lambda u, c, d: lifecycle.case_withdraw(actor=u, case_id=c.pk, **_drop_blank(d, "requested_on")),
         "取下げを記録しました",
         danger=True,
-        notices=True,
     ),
 )
 BY_NAME: dict[str, ActionSpec] = {s.name: s for s in SPECS}

@@ -859,7 +859,7 @@ class _Replay:
             self.step(
                 5,
                 lambda: lifecycle.case_explain_result(
-                    actor=self.staff, case_id=self.case_id, side=CaseParty.Side.APPLICANT
+                    actor=self.staff, case_id=self.case_id, version=self.v(), side=CaseParty.Side.APPLICANT
                 ),
             )
         if state == CaseState.CLOSED:

@@ -191,7 +191,7 @@ class ResultForm(VersionForm):
     reasons = text_field("理由", 4)
 
 
-class ExplainForm(CaseForm):
+class ExplainForm(VersionForm):
     side = forms.ChoiceField(label="説明を求めた当事者", choices=SIDES)
 
 

@@ -21,28 +21,13 @@ from chotei.rules import screening
 from chotei.rules.notices import SPECS as NOTICE_SPECS
 from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
+from chotei.rules.step_notices import current_notices
 
 # Shown after a step that queues notices: the task worker issues them a few seconds after the commit.
 NOTICES_PENDING = "通知書を発出しています。数秒後に発出文書欄に表示されます"
 # The documents section asks again every POLL_SECONDS until the new notices are there, for ~30 s.
 POLL_SECONDS = 3
 POLL_TRIES = 10
-
-# The notices a case in each state calls for, offered as an unnumbered preview (CP-05).
-PREVIEW_KINDS: dict[CaseState, tuple[NoticeKind, ...]] = {
-    CaseState.RECEIVED: (NoticeKind.RECEIPT,),
-    CaseState.SCREENING: (NoticeKind.RECEIPT,),
-    CaseState.ACCEPTED: (
-        NoticeKind.ACCEPTANCE_APPLICANT,
-        NoticeKind.ACCEPTANCE_RESPONDENT,
-        NoticeKind.STATEMENT_REQUEST,
-    ),
-    CaseState.REFUSED: (NoticeKind.REFUSAL,),
-    CaseState.RESULT_NOTIFIED: (NoticeKind.RESULT, NoticeKind.EXPLANATION),
-    CaseState.CLOSED: (NoticeKind.RESULT, NoticeKind.EXPLANATION),
-    CaseState.TERMINATED: (NoticeKind.TERMINATION,),
-    CaseState.WITHDRAWN: (NoticeKind.WITHDRAWAL,),
-}
 
 
 @dataclasses.dataclass
@@ -77,12 +62,13 @@ def notices_since(case_id: int) -> int:
 
 
 def _previews(case: Case) -> list[dict[str, str]]:
-    kinds = list(PREVIEW_KINDS.get(case.state_enum, ()))
-    if (
-        case.state_enum in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW)
-        and case.amendments.filter(accepted=True).exists()
-    ):
-        kinds.append(NoticeKind.AMENDMENT)
+    """The notices a case in its state calls for (rules.step_notices), offered as an unnumbered
+    preview (CP-05); the amendment notice only once an amendment was allowed."""
+    kinds = [
+        k
+        for k in current_notices(case.state_enum)
+        if k is not NoticeKind.AMENDMENT or case.amendments.filter(accepted=True).exists()
+    ]
     previews = []
     for kind in kinds:
         sides = CaseParty.Side.values if kind is NoticeKind.EXPLANATION else facts.ADDRESSEES[kind]

@@ -61,6 +61,11 @@ class IssuedDocument(models.Model):
     claim = models.ForeignKey(
         PaymentClaim, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
     )
+    # The step (its ledger line) whose queued task issued this notice; empty for a re-issue or a
+    # payment notice. One notice per step, kind and addressee, so a task run twice issues once.
+    step = models.ForeignKey(
+        "disputes.LedgerLine", null=True, blank=True, on_delete=models.PROTECT, related_name="notices"
+    )
     kind = models.CharField("文書の種類", max_length=30, choices=KIND_CHOICES)
     addressee_side = models.CharField("宛先の立場", max_length=20, blank=True)
     version = models.PositiveIntegerField("版", default=1)
@@ -82,6 +87,9 @@ class IssuedDocument(models.Model):
         verbose_name = verbose_name_plural = "発出文書"
         ordering = ["issued_at", "id"]
         indexes = [models.Index(fields=["case", "kind", "addressee_side", "version"], name="doc_case_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["step", "kind", "addressee_side"], name="doc_once_per_step")
+        ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The PDF and its digest are fixed at issue; only the first-opened time may be set later.

@@ -134,6 +134,7 @@ class _Issue:
     side: str
     channel: str
     dispatch: dt.date
+    step_id: int | None = None
 
 
 def _store(
@@ -146,6 +147,7 @@ def _store(
     doc = IssuedDocument.objects.create(
         case=case,
         claim=claim,
+        step_id=issue.step_id,
         kind=issue.kind.value,
         addressee_side=issue.side,
         version=(previous or 0) + 1,
@@ -236,23 +238,33 @@ def case_notices_issue(
     channel: str | None = None,
     side: str | None = None,
     dispatch_on: dt.date | None = None,
+    step_id: int | None = None,
 ) -> list[IssuedDocument]:
     """Issue the notices of ``kinds`` for the case, one per addressee (refusal, result and termination
     go to both parties; the explanation to ``side``). All or nothing: a notice missing an item or a
-    glyph raises and nothing — number, document, ledger line, audit event — is kept."""
+    glyph raises and nothing — number, document, ledger line, audit event — is kept.
+
+    ``step_id`` is the ledger line of the step that queued them: a notice that step already has is
+    returned as it is, not issued again (a worker killed after issuing, before marking its task
+    done, runs the task again); the unique constraint ``doc_once_per_step`` backs this."""
     actor = _user(actor_id)
     parsed = [_case_kind(k) for k in kinds]
     issued: list[IssuedDocument] = []
     with transaction.atomic():
         # The case lock serialises re-issues, so two versions never get the same number.
         case = lock_case(case_id)
+        done = _step_documents(step_id)
         for kind in parsed:
             dispatch = _dispatch_date(case, kind, dispatch_on)
             for addressee_side in facts.addressee_sides(kind, side):
+                if (kind.value, addressee_side) in done:
+                    issued.append(done[kind.value, addressee_side])
+                    continue
                 number = next_document_number(BODY_PREFIX, dispatch.year)
                 data, role = _case_notice_data(case, kind, addressee_side, number, dispatch)
                 party = role.party
-                issue = _Issue(kind, data, party, addressee_side, delivery_channel(party, channel), dispatch)
+                channel_ = delivery_channel(party, channel)
+                issue = _Issue(kind, data, party, addressee_side, channel_, dispatch, step_id)
                 doc = _store(issue, actor=actor, case=case)
                 # The party stays the addressee; the ledger names its agent so a copy goes there too.
                 agent = f"（代理人 {role.agent.name}）" if role.agent is not None else ""
@@ -269,6 +281,41 @@ def case_notices_issue(
                 )
                 issued.append(doc)
     return issued
+
+
+def _step_documents(step_id: int | None) -> dict[tuple[str, str], IssuedDocument]:
+    if step_id is None:
+        return {}
+    docs = IssuedDocument.objects.filter(step_id=step_id).defer("pdf")
+    return {(d.kind, d.addressee_side): d for d in docs}
+
+
+def case_notices_failure_record(
+    *, case_id: int, kinds: list[str], error: RuleViolation, step_id: int | None = None
+) -> None:
+    """A queued notice that could not be issued (a missing item, a character the font lacks) goes on
+    the case's record — ledger line and audit event together — for staff to correct and re-issue,
+    instead of passing unnoticed (DP-21, DP-22)."""
+    titles = "・".join(SPECS[NoticeKind(k)].title for k in kinds)
+    with transaction.atomic():
+        case = Case.objects.filter(pk=case_id).first()
+        if case is None:
+            return
+        ledger_write(
+            case,
+            action="notice_failed",
+            description=f"{titles}を発出できませんでした（{error}）。登録内容を確認して再発行してください",
+        )
+        audit_record(
+            event_type=AuditEvent.Type.CASE_CHANGED,
+            case_id=case.pk,
+            action="notice_failed",
+            step=step_id,
+            kinds=kinds,
+            article=str(error.article),
+            field=error.field,
+            error=str(error),
+        )
 
 
 def case_notice_preview(case_id: int, kind: str, side: str) -> bytes:

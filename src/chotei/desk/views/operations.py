@@ -16,19 +16,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chotei.desk.access import OPERATORS, desk_view, not_found
-from chotei.desk.actions import BY_NAME, ITEM_ACTIONS, ActionSpec
+from chotei.desk.actions import BY_NAME, ITEM_ACTIONS
 from chotei.desk.presenters import NOTICES_PENDING, case_page, notices_since
 from chotei.disputes import selectors
 from chotei.disputes.services.core import Conflict
 from chotei.rules.errors import RuleViolation, TransitionNotAllowed
+from chotei.rules.step_notices import notices_of
 
 # Services name a few fields differently from the desk's forms.
 FIELD_ALIASES = {"ground": "ground_code"}
-
-
-def queues_notices(spec: ActionSpec, data: dict[str, Any]) -> bool:
-    # A refused amendment is only recorded; an allowed one is notified.
-    return spec.notices and not (spec.name == "amend" and data.get("refuse_reason"))
 
 
 def after_notices(request: HttpRequest, case_id: int, since: int) -> HttpResponse:
@@ -65,16 +61,17 @@ def case_action(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
     form = spec.form(request.POST, request.FILES, case=case)
     status, conflict = 422, ""
     if form.is_valid():
-        since = notices_since(case.pk) if queues_notices(spec, form.cleaned_data) else None
+        # Whether notices follow is the step's answer (rules.step_notices), not the desk's guess.
+        since = notices_since(case.pk) if notices_of(spec.name) else None
         try:
-            spec.run(request.user, case, dict(form.cleaned_data))
+            done = spec.run(request.user, case, dict(form.cleaned_data))
         except Conflict as exc:
             status, conflict = 409, str(exc)
         except RuleViolation as exc:
             attach_error(form, exc)
             status = 409 if isinstance(exc, TransitionNotAllowed) else 422
         else:
-            if since is None:
+            if since is None or not getattr(done, "queued_notices", ()):
                 messages.success(request, spec.done)
                 return redirect("desk:case_detail", case_id=case.pk)
             messages.success(request, f"{spec.done}。{NOTICES_PENDING}")

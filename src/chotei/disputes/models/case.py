@@ -81,6 +81,10 @@ class Case(models.Model):
     respondent_name = models.CharField("被申請人", max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Not stored: the notices the step that returned this instance queued with it
+    # (services.notify), so the desk waits for exactly those.
+    queued_notices: tuple[str, ...] = ()
+
     class Meta:
         verbose_name = verbose_name_plural = "事案"
         ordering = ["-received_on", "-id"]

@@ -1,7 +1,8 @@
 """The one way a case changes: lock, check version, check the rule, apply, ledger, audit — atomically.
 
-Every state change writes the case, its ledger line (DP-21) and its audit event (DP-22) in one
-transaction, or nothing (issue #2, "a failure half-way leaves no partial case").
+Every state change writes the case, its ledger line (DP-21), its audit event (DP-22) and the notices
+the step calls for (queued, rules.step_notices) in one transaction, or nothing (issue #2, "a failure
+half-way leaves no partial case"; issue #6, "notices are queued with their step").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils import timezone
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, LedgerLine
+from chotei.disputes.services.notify import step_notices_queue
 from chotei.rules import calendar
 from chotei.rules.states import FINAL_STATES, STEP_TARGET_BUSINESS_DAYS, Action, CaseState, transition
 
@@ -100,14 +102,19 @@ def case_change(
     apply: Callable[[Case], list[str]],
     event_type: str = AuditEvent.Type.CASE_CHANGED,
     party_cost_yen: int = 0,
+    notify: bool = True,
+    notice_side: str = "",
     **payload: Any,
 ) -> Case:
-    """A recorded change that keeps the state (an amendment, a submission, a meeting record)."""
+    """A recorded change that keeps the state (an amendment, a submission, a meeting record).
+
+    ``notify=False`` records the change without its notices (a refused amendment tells nobody);
+    ``notice_side`` is the party a notice goes to when the step leaves it open (DP-17)."""
     with transaction.atomic():
         case = lock_case(case_id, version)
         fields = apply(case)
         save_case(case, fields)
-        ledger_write(
+        line = ledger_write(
             case,
             action=action,
             description=description,
@@ -116,6 +123,8 @@ def case_change(
             party_cost_yen=party_cost_yen,
         )
         audit_record(event_type=event_type, actor=actor, case_id=case.pk, action=action, **payload)
+        if notify:
+            case.queued_notices = step_notices_queue(line, actor, side=notice_side)
     return case
 
 
@@ -145,7 +154,7 @@ def case_step(
             case.ended_on = timezone.localdate(now)
             fields.append("ended_on")
         save_case(case, [*fields, "state", "state_changed_at", "due_on"])
-        ledger_write(
+        line = ledger_write(
             case,
             action=action.value,
             actor=actor,
@@ -162,6 +171,7 @@ def case_step(
             article=str(step.article),
             **payload,
         )
+        case.queued_notices = step_notices_queue(line, actor)
     return case
 
 

@@ -14,15 +14,15 @@ from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, fiscal_year_of, ledger_write, step_due, today
-from chotei.disputes.services.notify import notify_on_commit
+from chotei.disputes.services.notify import step_notices_queue
 from chotei.disputes.services.party_links import Linked, PartyInput, link
 from chotei.parties.models import Party
 from chotei.parties.services import organization_register
 from chotei.rules import application, offices
 from chotei.rules.articles import ordinance, rules
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
+from chotei.rules.step_notices import RECEIVE
 from chotei.sequences import next_value
 
 
@@ -212,9 +212,9 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
                 (CaseParty.Side.RESPONDENT, data.respondent_role),
             )
         )
-        ledger_write(
+        line = ledger_write(
             case,
-            action="receive",
+            action=RECEIVE,
             actor=actor,
             on=received,
             description=f"申請受付（{case.get_channel_display()}、規程第4条）",
@@ -228,5 +228,5 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             **({"registered_organizations": registered} if registered else {}),
         )
         # DP-05 (規程4条の2): the other party is told of the application without delay.
-        notify_on_commit(case.pk, [NoticeKind.RECEIPT], actor)
+        case.queued_notices = step_notices_queue(line, actor)
     return case

@@ -1,4 +1,5 @@
-"""The procedure's steps, each one ``case_step`` call (DP-06..DP-09, DP-17..DP-19)."""
+"""The procedure's steps, each one ``case_step`` call (DP-06..DP-09, DP-17..DP-19); the notices a
+step issues are queued inside it, from the table of ``rules.step_notices``."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from typing import Any
 from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
-from chotei.disputes.services.notify import notify_on_commit
 from chotei.rules import application, screening
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import NoticeKind
 from chotei.rules.states import Action, CaseState
+from chotei.rules.step_notices import AMEND, EXPLAIN
 
 
 def case_start_screening(*, actor: Any, case_id: int, version: int) -> Case:
@@ -39,11 +39,6 @@ def case_accept(*, actor: Any, case_id: int, version: int, dispatch_on: dt.date 
         apply=apply,
         description="受理（規程第5条第3項）、答弁書提出期限を通知（規程第15条第7項）",
     )
-    notify_on_commit(
-        case.pk,
-        [NoticeKind.ACCEPTANCE_APPLICANT, NoticeKind.ACCEPTANCE_RESPONDENT, NoticeKind.STATEMENT_REQUEST],
-        actor,
-    )
     return case
 
 
@@ -68,7 +63,6 @@ def case_refuse(*, actor: Any, case_id: int, version: int, ground_code: str) -> 
         description="\n".join(filter(None, [message, screening.guidance_for(ground)])),
         ground=ground.code,
     )
-    notify_on_commit(case.pk, [NoticeKind.REFUSAL], actor)
     return case
 
 
@@ -117,14 +111,13 @@ def case_amend(
         actor=actor,
         case_id=case_id,
         version=version,
-        action="amend",
+        action=AMEND,
         apply=apply,
         description=("求める事項の変更を認めない（規程第5条の2）: " + refuse_reason)
         if refuse_reason
         else "求める事項の変更（規程第5条の2）",
+        notify=not refuse_reason,
     )
-    if not refuse_reason:
-        notify_on_commit(case.pk, [NoticeKind.AMENDMENT], actor)
     return case
 
 
@@ -159,11 +152,10 @@ def case_record_result(*, actor: Any, case_id: int, version: int, result: str, r
         apply=apply,
         description=f"審理結果「{Case.Result(result).label}」を通知（規程第16条）",
     )
-    notify_on_commit(case.pk, [NoticeKind.RESULT], actor)
     return case
 
 
-def case_explain_result(*, actor: Any, case_id: int, side: str) -> None:
+def case_explain_result(*, actor: Any, case_id: int, version: int, side: str) -> Case:
     """On a party's request, the result is explained in writing (DP-17, 規程16条)."""
     guards.operator(actor)
     if side not in CaseParty.Side.values:
@@ -176,15 +168,15 @@ def case_explain_result(*, actor: Any, case_id: int, side: str) -> None:
             )
         return []
 
-    case = case_change(
+    return case_change(
         actor=actor,
         case_id=case_id,
-        version=None,
-        action="explain",
+        version=version,
+        action=EXPLAIN,
         apply=apply,
         description=f"審理結果の説明を書面で行う（{CaseParty.Side(side).label}の求め、規程第16条）",
+        notice_side=side,
     )
-    notify_on_commit(case.pk, [NoticeKind.EXPLANATION], actor, side=side)
 
 
 def case_close(*, actor: Any, case_id: int, version: int) -> Case:
@@ -212,7 +204,6 @@ def case_terminate(*, actor: Any, case_id: int, version: int, reason: str) -> Ca
         apply=apply,
         description=f"紛争処理の打切り（規程第17条）: {reason}",
     )
-    notify_on_commit(case.pk, [NoticeKind.TERMINATION], actor)
     return case
 
 
@@ -237,5 +228,4 @@ def case_withdraw(
         apply=apply,
         description="申請の取下げ（規程第18条）",
     )
-    notify_on_commit(case.pk, [NoticeKind.WITHDRAWAL], actor)
     return case
