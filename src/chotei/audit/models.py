@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from chotei import clock
 from chotei.audit.chain import ChainedRow
 
 
@@ -31,7 +31,7 @@ class AuditEvent(ChainedRow):
         VERIFIED = "records.verified", "記録の検証"
 
     # Set before saving (not auto_now_add) so the hash chain covers the time.
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField(default=clock.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     event_type = models.CharField(max_length=40, choices=Type.choices)
     # A plain id, not a foreign key: the log must outlive any disposal of the case it speaks of.

@@ -14,7 +14,6 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator
 from typing import Any
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count
 from django.utils import timezone
 
+from chotei import clock
 from chotei.accounts.models import ApiToken, Role, StaffProfile
 from chotei.committee.models import CommitteeMember, InterestDeclaration
 from chotei.disputes.models import Case, CaseParty, Submission
@@ -504,10 +504,10 @@ def insurer_token_issue() -> str:
 
 @contextlib.contextmanager
 def _clock(day: dt.date, hour: int = 10) -> Iterator[None]:
-    """Replay a step at its own date: services, auto timestamps and deadlines all read
-    ``timezone.now``, so patching it dates the case, its ledger, audit and notices together."""
+    """Replay a step at its own date: the services, the records' timestamps and the deadlines all
+    read ``chotei.clock``, so the case, its ledger, audit and notices are dated together."""
     moment = dt.datetime.combine(day, dt.time(hour), tzinfo=ZoneInfo(settings.TIME_ZONE))
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    with clock.replaying_at(moment):
         yield
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from chotei import clock
 from chotei.rules.notices import NoticeKind
 
 KIND_CHOICES = [(k.value, k.value) for k in NoticeKind]
@@ -80,7 +81,7 @@ class IssuedDocument(models.Model):
     template = models.ForeignKey(NoticeTemplate, null=True, blank=True, on_delete=models.PROTECT)
     template_version = models.PositiveIntegerField("文例の版", default=0)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
-    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_at = models.DateTimeField(default=clock.now)
     first_opened_at = models.DateTimeField("初回閲覧日時", null=True, blank=True)
 
     class Meta:

@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from chotei import clock
 from chotei.audit.chain import ChainedRow
 from chotei.rules import application, offices, screening
 from chotei.rules.states import STATE_LABELS, CaseState
@@ -79,7 +79,7 @@ class Case(models.Model):
     # Snapshots of the parties' registered names, so the desk list needs no join at 10^6 cases.
     applicant_name = models.CharField("申請人", max_length=200)
     respondent_name = models.CharField("被申請人", max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
 
     # Not stored: the notices the step that returned this instance queued with it
     # (services.notify), so the desk waits for exactly those.
@@ -174,7 +174,7 @@ class LedgerLine(ChainedRow):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="ledger")
     on = models.DateField("処理年月日")
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=clock.now)
     action = models.CharField("処理", max_length=40)
     description = models.TextField("内容")
     state = models.CharField("処理後の状態", max_length=20)

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from chotei import clock
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, LedgerLine
@@ -38,7 +39,7 @@ class NotFound(Exception):
 
 
 def today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def fiscal_year_of(d: dt.date) -> int:
@@ -146,7 +147,7 @@ def case_step(
         if guard is not None:
             guard(case)
         fields = apply(case) if apply is not None else []
-        now = timezone.now()
+        now = clock.now()
         case.state = step.target
         case.state_changed_at = now
         case.due_on = step_due(step.target, timezone.localdate(now))

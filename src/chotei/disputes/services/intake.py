@@ -7,8 +7,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from chotei import clock
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
@@ -198,7 +198,7 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             negotiator_case=data.negotiator_case,
             received_on=received,
             fiscal_year=fy,
-            state_changed_at=timezone.now(),
+            state_changed_at=clock.now(),
             due_on=step_due(CaseState.RECEIVED, received),
             applicant_name=applicant.name,
             respondent_name=respondent.name,

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from chotei import clock
 from chotei.audit.models import AuditEvent
 from chotei.committee.models import CommitteeMember, InterestDeclaration
 from chotei.disputes.models import Attendance, Case, Meeting, Observer, Panel, PanelSeat
@@ -188,7 +189,7 @@ def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int]
         Attendance.objects.bulk_create(
             Attendance(meeting=meeting, member_id=m, present=m in present) for m in seats
         )
-        meeting.minutes, meeting.recorded_at = minutes, timezone.now()
+        meeting.minutes, meeting.recorded_at = minutes, clock.now()
         meeting.save(update_fields=["minutes", "recorded_at"])
         holder["m"] = meeting
         return []
