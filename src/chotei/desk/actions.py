@@ -154,6 +154,7 @@ SPECS: tuple[ActionSpec, ...] = (
             actor=u,
             procedure_id=d["procedure_id"],
             approve=d["approve"],
+            chief_id=d["chief_id"],
             cost_yen=d["cost_yen"] or 0,
             charged_to=d["charged_to"],
         ),

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from chotei.accounts.models import ApiToken, Role, StaffProfile
 from chotei.committee.models import CommitteeMember, InterestDeclaration
-from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.models import Case, CaseParty, PanelSeat, Submission
 from chotei.disputes.services import lifecycle, panels, proceedings
 from chotei.disputes.services.intake import ApplicationInput, PartyInput, case_receive
 from chotei.parties.models import Organization, Party
@@ -773,6 +773,7 @@ class _Replay:
                 actor=self.staff,
                 procedure_id=proc.pk,
                 approve=True,
+                chief_id=PanelSeat.objects.get(case_id=self.case_id, is_chief=True).member_id,
                 cost_yen=55000,
                 charged_to=CaseParty.Side.APPLICANT,
             ),

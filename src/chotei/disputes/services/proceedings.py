@@ -9,7 +9,7 @@ from typing import Any
 from chotei.disputes.models import Case, CaseParty, InsurerRequest, SpecialProcedure, Submission
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
-from chotei.disputes.services.panels import chief_member
+from chotei.disputes.services.panels import chief_member, chief_named
 from chotei.rules import calendar
 from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
@@ -86,7 +86,9 @@ def submission_record(
         action="submission",
         apply=apply,
         description=f"{CaseParty.Side(side).label}の{Submission.Kind(kind).label}を受領: {title}"
-        f"（{Submission.Channel(channel).label}）",
+        f"（{Submission.Channel(channel).label}"
+        + (f"、書面以外の方法・{chief_named(chief_id)}の許可）" if form == Submission.Form.OTHER else "）"),
+        **({"chief": chief_id} if form == Submission.Form.OTHER else {}),
     )
     return holder["s"]
 
@@ -228,9 +230,11 @@ def special_procedure_decide(
         apply=apply,
         party_cost_yen=cost_yen if approve else 0,
         description=(
-            f"特別の手続を実施（費用 {cost_yen:,}円、{CaseParty.Side(charged_to).label}負担、令第26条）"
+            f"特別の手続を実施（{chief_named(chief_id)}の判断、費用 {cost_yen:,}円、"
+            f"{CaseParty.Side(charged_to).label}負担、令第26条）"
             if approve
-            else "特別の手続を実施しない（規程第15条第4項）"
+            else f"特別の手続を実施しない（{chief_named(chief_id)}の判断、規程第15条第4項）"
         ),
+        chief=chief_id,
     )
     return holder["p"]
