@@ -16,6 +16,8 @@ class AuditEvent(models.Model):
         CASE_VIEWED = "case.viewed", "事案閲覧"
         DOCUMENT_ISSUED = "document.issued", "文書発出"
         DOCUMENT_OPENED = "document.opened", "文書閲覧"
+        SUBMISSION_OPENED = "submission.opened", "提出書類閲覧"
+        CLAIM_REGISTERED = "claim.registered", "保険金等の請求の登録"
         PANEL_APPOINTED = "panel.appointed", "委員会指名"
         MEETING = "meeting", "期日"
         ROSTER = "roster", "委員名簿"
@@ -24,6 +26,7 @@ class AuditEvent(models.Model):
         LEDGER_EXPORTED = "ledger.exported", "帳簿出力"
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
+        API_TOKEN = "api_token", "APIトークン"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
