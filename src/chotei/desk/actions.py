@@ -32,6 +32,7 @@ def _upload(data: dict[str, Any]) -> dict[str, Any]:
     upload = data.pop("file", None)
     if upload is not None:
         data["content"], data["file_name"] = upload.read(), upload.name
+        data["content_type"] = upload.content_type or ""
     return data
 
 

@@ -735,8 +735,9 @@ class _Replay:
                 kind=Submission.Kind.EVIDENCE,
                 channel=Submission.Channel.UPLOAD,
                 title="後遺障害診断書（写し）",
-                file_name="shindansho.pdf",
+                file_name="後遺障害診断書（写し）.txt",
                 content="後遺障害診断書（写し）— デモ用の内容".encode(),
+                content_type="text/plain; charset=utf-8",
             ),
         )
         if self.plan.index % 3 == 0:

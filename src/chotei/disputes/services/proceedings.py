@@ -9,6 +9,7 @@ from typing import Any
 from chotei.disputes.models import Case, CaseParty, InsurerRequest, SpecialProcedure, Submission
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
+from chotei.disputes.services.evidence import media_type
 from chotei.disputes.services.panels import chief_member, chief_named
 from chotei.rules import calendar
 from chotei.rules.application import normalize
@@ -30,6 +31,7 @@ def submission_record(
     postal_receipt: str = "",
     file_name: str = "",
     content: bytes | None = None,
+    content_type: str = "",
     form: str = Submission.Form.WRITTEN,
     chief_id: int | None = None,
 ) -> Submission:
@@ -57,6 +59,8 @@ def submission_record(
         raise RuleViolation(
             "アップロードされたファイルがありません", rules("第4条第3項", "DP-03"), field="file"
         )
+    # Kept with the file so it is served back as received (evidence.submission_open).
+    content_type = media_type(content_type, file_name) if content else ""
     holder: dict[str, Submission] = {}
 
     def apply(case: Case) -> list[str]:
@@ -74,6 +78,7 @@ def submission_record(
             postal_receipt=postal_receipt,
             file_name=file_name,
             content=content,
+            content_type=content_type,
             sha256=hashlib.sha256(content).hexdigest() if content else "",
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
