@@ -10,8 +10,8 @@ import pytest
 from tests.documents.helpers import flat, page_png, pdf_text
 
 from chotei.accounts.permissions import NotPermitted
-from chotei.documents import services
 from chotei.disputes.services.intake import PartyInput
+from chotei.documents import services
 from chotei.documents.models import IssuedDocument, PaymentClaim
 from chotei.parties.models import Party
 from chotei.rules.errors import MissingItems, RuleViolation
