@@ -19,7 +19,10 @@ from schemathesis.checks import not_a_server_error
 
 from chotei.accounts.models import ApiToken
 from chotei.disputes.services import panels, proceedings
+from chotei.disputes.services.intake import PartyInput
+from chotei.documents import services as documents_services
 from chotei.rules.states import CaseState
+from tests.documents.test_payment_notices import NONPAYMENT
 from tests.factories import World
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
@@ -37,8 +40,31 @@ def records(transactional_db: Any) -> dict[str, Any]:
     procedure = proceedings.special_procedure_request(
         actor=world.staff, case_id=case.pk, kind="鑑定", requested_by="applicant", reason="読影"
     )
+    submission = proceedings.submission_record(
+        actor=world.staff,
+        case_id=case.pk,
+        side="applicant",
+        kind="evidence",
+        channel="upload",
+        title="診断書",
+        file_name="診断書.pdf",
+        content=b"%PDF-1.7",
+    )
+    claim = documents_services.claim_register(
+        actor=world.users["admin"],
+        insurer_id=world.insurer.pk,
+        reference="S-1",
+        data=NONPAYMENT,
+        claimant=PartyInput(name="佐々木 花子", address="横浜市"),
+    )
+    notice = documents_services.claim_notice_issue(
+        actor=world.users["admin"], claim_id=claim.pk, kind="nonpayment"
+    )
     _, raw = ApiToken.issue(world.staff, "schemathesis")
     ids = {
+        "submission_id": submission.pk,
+        "claim_id": claim.pk,
+        "document_id": notice.pk,
         "case_id": case.pk,
         "meeting_id": meeting.pk,
         "request_id": request.pk,

@@ -1,4 +1,5 @@
-"""A submission's file from the case page; submission_open checks visibility, digest and audits."""
+"""A submission's file from the case page (DP-03, DP-22): submission_open checks visibility (IM-01),
+the digest, and audits the opening."""
 
 from __future__ import annotations
 
