@@ -22,6 +22,7 @@ from chotei.disputes.services import panels, proceedings
 from chotei.disputes.services.intake import PartyInput
 from chotei.documents import services as documents_services
 from chotei.rules.states import CaseState
+from tests.disputes.conftest import submission
 from tests.documents.test_payment_notices import NONPAYMENT
 from tests.factories import World
 
@@ -40,16 +41,7 @@ def records(transactional_db: Any) -> dict[str, Any]:
     procedure = proceedings.special_procedure_request(
         actor=world.staff, case_id=case.pk, kind="鑑定", requested_by="applicant", reason="読影"
     )
-    submission = proceedings.submission_record(
-        actor=world.staff,
-        case_id=case.pk,
-        side="applicant",
-        kind="evidence",
-        channel="upload",
-        title="診断書",
-        file_name="診断書.pdf",
-        content=b"%PDF-1.7",
-    )
+    evidence = submission(world, case, file_name="診断書.pdf")
     claim = documents_services.claim_register(
         actor=world.users["admin"],
         insurer_id=world.insurer.pk,
@@ -62,7 +54,7 @@ def records(transactional_db: Any) -> dict[str, Any]:
     )
     _, raw = ApiToken.issue(world.staff, "schemathesis")
     ids = {
-        "submission_id": submission.pk,
+        "submission_id": evidence.pk,
         "claim_id": claim.pk,
         "document_id": notice.pk,
         "case_id": case.pk,

@@ -14,6 +14,7 @@ from chotei.disputes.models import LedgerLine, Observer, SpecialProcedure, Submi
 from chotei.disputes.services import panels, proceedings
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
+from tests.disputes.conftest import submission
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +29,8 @@ def _special(world: Any, case: Any, chief_id: int | None) -> Any:
 
 
 def _other_form(world: Any, case: Any, chief_id: int | None) -> Any:
-    return proceedings.submission_record(
-        actor=world.staff,
-        case_id=case.pk,
-        side="applicant",
-        kind="evidence",
-        channel="post",
-        postal_receipt="書留 1234",
-        title="録音データ",
-        form="other",
-        chief_id=chief_id,
+    return submission(
+        world, case, channel="post", content=None, postal_receipt="書留 1234", form="other", chief_id=chief_id
     )
 
 

@@ -11,9 +11,9 @@ from django.test import Client
 
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Submission
-from chotei.disputes.services import proceedings
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
+from tests.disputes.conftest import submission
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +22,7 @@ NAME = "後遺障害診断書（写し）.pdf"
 
 
 def _upload(world: Any, case: Any, **kw: Any) -> Submission:
-    args: dict[str, Any] = dict(
-        actor=world.staff,
-        case_id=case.pk,
-        side="applicant",
-        kind="evidence",
-        channel="upload",
-        title="後遺障害診断書",
-        file_name=NAME,
-        content=PDF,
-    )
-    args.update(kw)
-    return proceedings.submission_record(**args)
+    return submission(world, case, **{"file_name": NAME, "content": PDF, **kw})
 
 
 def _desk(world: Any, role: str) -> Client:

@@ -15,25 +15,12 @@ from chotei.disputes.services.core import NotFound, today
 from chotei.rules import calendar
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
+from tests.disputes.conftest import submission
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7 \xe8\xa8\xba\xe6\x96\xad\xe6\x9b\xb8 evidence"
-
-
-def _submit(world, case, **kw):
-    args = dict(
-        actor=world.staff,
-        case_id=case.pk,
-        side="applicant",
-        kind="evidence",
-        channel="upload",
-        title="後遺障害診断書",
-        file_name="shindansho.pdf",
-        content=PDF,
-    )
-    args.update(kw)
-    return proceedings.submission_record(**args)
+_submit = submission
 
 
 def test_dp03_upload_keeps_content_and_sha256(world, make_case):

@@ -16,15 +16,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import AfterValidator, Field
 
+from chotei.api.cases import PDF_ANSWER, document_pdf_answer
 from chotei.api.schemas import ERRORS, DocumentOut
 from chotei.api.types import Day, Id, text
-from chotei.disputes.services.core import NotFound
 from chotei.disputes.services.intake import PartyInput
 from chotei.documents import services
 from chotei.documents.facts import is_nonpayment
 from chotei.documents.models import IssuedDocument, PaymentClaim
 from chotei.documents.selectors import claim_get, claims_visible_to
-from chotei.documents.views import pdf_response
 from chotei.parties.models import Party
 
 router = Router(tags=["保険金等の支払"])
@@ -165,19 +164,9 @@ def claim_notice_list(request: HttpRequest, claim_id: Id) -> QuerySet[IssuedDocu
     "/claims/{claim_id}/notices/{document_id}/pdf",
     response=ERRORS,
     summary="支払に関する書面のPDF（閲覧を記録）",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "PDF",
-                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    },
+    openapi_extra=PDF_ANSWER,
 )
 def claim_notice_pdf(request: HttpRequest, claim_id: Id, document_id: Id) -> HttpResponse:
     """document_open audits the opening and refuses another organization's notice (IM-01)."""
     claim_get(request.auth, claim_id)
-    if not IssuedDocument.objects.filter(pk=document_id, claim_id=claim_id).exists():
-        raise NotFound(f"文書 {document_id} は見つかりません")
-    doc = services.document_open(request.auth, document_id)
-    return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
+    return document_pdf_answer(request.auth, document_id, claim_id=claim_id)
