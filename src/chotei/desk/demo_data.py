@@ -22,7 +22,8 @@ from django.contrib.auth.models import User
 from django.db.models import Count
 from django.utils import timezone
 
-from chotei.accounts.models import ApiToken, Role, StaffProfile
+from chotei.accounts.models import Role, StaffProfile
+from chotei.accounts.services import token_issue
 from chotei.committee.models import CommitteeMember, InterestDeclaration
 from chotei.disputes.models import Case, CaseParty, PanelSeat, Submission
 from chotei.disputes.services import lifecycle, panels, proceedings
@@ -498,7 +499,8 @@ def insurer_token_issue() -> str:
     """A fresh API token for the demo insurer user: tokens are stored hashed, so a lost one can only
     be replaced. Raises ``User.DoesNotExist`` when the database holds no demo data."""
     user = User.objects.get(username=Role.INSURER.value, profile__role=Role.INSURER)
-    _, token = ApiToken.issue(user, "デモ用トークン")
+    # Through the service, so the demo's token is on the audit log like any other (IM-01).
+    _, token = token_issue(actor=None, username=user.username, name="デモ用トークン")
     return token
 
 
