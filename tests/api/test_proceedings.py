@@ -136,6 +136,12 @@ def test_dp13_special_procedure_request_and_decision(world: Any, staff_api: Api)
     proc_id = response.json()["id"]
     no_cost = staff_api.post(f"/special-procedures/{proc_id}/decide", {"approve": True})
     assert no_cost.status_code == 422 and no_cost.json()["obligation"] == "DP-13"
+    no_chief = staff_api.post(
+        f"/special-procedures/{proc_id}/decide",
+        {"approve": True, "cost_yen": 50000, "charged_to": "applicant"},
+    )
+    assert no_chief.status_code == 422 and no_chief.json()["field"] == "chief_id"
+    assert "主任委員を指定してください" in no_chief.json()["detail"]
     decided = staff_api.post(
         f"/special-procedures/{proc_id}/decide",
         {"approve": True, "chief_id": world.members["高橋"].pk, "cost_yen": 50000, "charged_to": "applicant"},

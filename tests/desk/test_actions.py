@@ -236,6 +236,20 @@ def test_dp13_special_procedure_request_and_chief_decision_charges_cost(world, a
     assert LedgerLine.objects.filter(case=case, party_cost_yen=50000).exists()
 
 
+def test_dp14_other_form_recorded_in_the_chosen_chiefs_name(world, as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    data = dict(
+        side="applicant", kind="evidence", title="録音データ", channel="post", postal_receipt="書留 1"
+    )
+    refused = post_action(client, case, "submission", form="other", **data)
+    assert refused.status_code == 422 and "主任委員を指定してください" in refused.content.decode()
+    chief = world.members["高橋"].pk
+    assert post_action(client, case, "submission", form="other", chief_id=chief, **data).status_code == 302
+    assert case.submissions.get().form == "other"
+    assert "主任委員 高橋 花子の許可" in LedgerLine.objects.filter(case=case).last().description
+
+
 def test_dp15_observer_permit_names_the_deciding_chief(world, as_role, make_case) -> None:
     case = make_case(CaseState.UNDER_REVIEW)
     client = as_role("secretariat")
