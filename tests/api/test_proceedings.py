@@ -136,9 +136,15 @@ def test_dp13_special_procedure_request_and_decision(world: Any, staff_api: Api)
     proc_id = response.json()["id"]
     no_cost = staff_api.post(f"/special-procedures/{proc_id}/decide", {"approve": True})
     assert no_cost.status_code == 422 and no_cost.json()["obligation"] == "DP-13"
-    decided = staff_api.post(
+    no_chief = staff_api.post(
         f"/special-procedures/{proc_id}/decide",
         {"approve": True, "cost_yen": 50000, "charged_to": "applicant"},
+    )
+    assert no_chief.status_code == 422 and no_chief.json()["field"] == "chief_id"
+    assert "主任委員を指定してください" in no_chief.json()["detail"]
+    decided = staff_api.post(
+        f"/special-procedures/{proc_id}/decide",
+        {"approve": True, "chief_id": world.members["高橋"].pk, "cost_yen": 50000, "charged_to": "applicant"},
     )
     assert decided.status_code == 200, decided.json()
     assert decided.json()["decided_by_id"] == world.members["高橋"].pk
@@ -153,7 +159,10 @@ def test_dp15_observer_permitted_by_chief_only(world: Any, staff_api: Api) -> No
         {"name": "佐々木", "reason": "研修", "chief_id": world.members["田中"].pk},
     )
     assert not_chief.status_code == 422 and not_chief.json()["obligation"] == "DP-15"
-    ok = staff_api.post(f"/cases/{case.pk}/observers", {"name": "佐々木", "reason": "研修"})
+    ok = staff_api.post(
+        f"/cases/{case.pk}/observers",
+        {"name": "佐々木", "reason": "研修", "chief_id": world.members["高橋"].pk},
+    )
     assert ok.status_code == 201 and ok.json()["permitted_by_id"] == world.members["高橋"].pk
 
 

@@ -19,7 +19,11 @@ from schemathesis.checks import not_a_server_error
 
 from chotei.accounts.models import ApiToken
 from chotei.disputes.services import panels, proceedings
+from chotei.disputes.services.intake import PartyInput
+from chotei.documents import services as documents_services
 from chotei.rules.states import CaseState
+from tests.disputes.conftest import submission
+from tests.documents.test_payment_notices import NONPAYMENT
 from tests.factories import World
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
@@ -37,8 +41,22 @@ def records(transactional_db: Any) -> dict[str, Any]:
     procedure = proceedings.special_procedure_request(
         actor=world.staff, case_id=case.pk, kind="鑑定", requested_by="applicant", reason="読影"
     )
+    evidence = submission(world, case, file_name="診断書.pdf")
+    claim = documents_services.claim_register(
+        actor=world.users["admin"],
+        insurer_id=world.insurer.pk,
+        reference="S-1",
+        data=NONPAYMENT,
+        claimant=PartyInput(name="佐々木 花子", address="横浜市"),
+    )
+    notice = documents_services.claim_notice_issue(
+        actor=world.users["admin"], claim_id=claim.pk, kind="nonpayment"
+    )
     _, raw = ApiToken.issue(world.staff, "schemathesis")
     ids = {
+        "submission_id": evidence.pk,
+        "claim_id": claim.pk,
+        "document_id": notice.pk,
         "case_id": case.pk,
         "meeting_id": meeting.pk,
         "request_id": request.pk,

@@ -45,6 +45,7 @@ def cases(world: Any, make_case: Any) -> dict[str, Case]:
         actor=world.staff,
         procedure_id=proc.pk,
         approve=True,
+        chief_id=world.members["高橋"].pk,
         cost_yen=55000,
         charged_to=CaseParty.Side.APPLICANT,
     )

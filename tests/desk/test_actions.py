@@ -212,7 +212,7 @@ def test_dp12_insurer_request_and_answer(as_role, make_case) -> None:
     assert req.answered_on is not None and req.answer == "提出します"
 
 
-def test_dp13_special_procedure_request_and_chief_decision_charges_cost(as_role, make_case) -> None:
+def test_dp13_special_procedure_request_and_chief_decision_charges_cost(world, as_role, make_case) -> None:
     case = make_case(CaseState.UNDER_REVIEW)
     client = as_role("secretariat")
     response = post_action(
@@ -228,6 +228,7 @@ def test_dp13_special_procedure_request_and_chief_decision_charges_cost(as_role,
         "special_decide",
         procedure_id=proc.pk,
         approve="1",
+        chief_id=world.members["高橋"].pk,
         cost_yen="50000",
         charged_to="applicant",
     )
@@ -237,11 +238,37 @@ def test_dp13_special_procedure_request_and_chief_decision_charges_cost(as_role,
     assert LedgerLine.objects.filter(case=case, party_cost_yen=50000).exists()
 
 
-def test_dp15_observer_permit(as_role, make_case) -> None:
+def test_dp14_other_form_recorded_in_the_chosen_chiefs_name(world, as_role, make_case) -> None:
     case = make_case(CaseState.UNDER_REVIEW)
     client = as_role("secretariat")
-    assert post_action(client, case, "observer", name="研修生 木村", reason="研修").status_code == 302
+    data = dict(
+        side="applicant", kind="evidence", title="録音データ", channel="post", postal_receipt="書留 1"
+    )
+    refused = post_action(client, case, "submission", form="other", **data)
+    assert refused.status_code == 422 and "主任委員を指定してください" in refused.content.decode()
+    chief = world.members["高橋"].pk
+    assert post_action(client, case, "submission", form="other", chief_id=chief, **data).status_code == 302
+    assert case.submissions.get().form == "other"
+    assert "主任委員 高橋 花子の許可" in LedgerLine.objects.filter(case=case).last().description
+
+
+def test_dp15_observer_permit_names_the_deciding_chief(world, as_role, make_case) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("secretariat")
+    page = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    # DP-15: the chief is chosen, not preselected: only the chief seat is offered, nothing selected.
+    assert '<option value="" selected>選択してください</option>' in page
+    assert f'<option value="{world.members["高橋"].pk}">高橋 花子（主任委員）</option>' in page
+    unnamed = post_action(client, case, "observer", name="研修生 木村", reason="研修")
+    assert unnamed.status_code == 422
+    assert "規程第15条第6項により傍聴の許可をした主任委員を指定してください" in unnamed.content.decode()
+    assert not case.observers.exists()
+    named = post_action(
+        client, case, "observer", name="研修生 木村", reason="研修", chief_id=world.members["高橋"].pk
+    )
+    assert named.status_code == 302
     assert "研修生 木村" in client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "主任委員 高橋 花子の許可" in LedgerLine.objects.filter(case=case).last().description
 
 
 def test_dp17_explanation_then_close(as_role, make_case) -> None:

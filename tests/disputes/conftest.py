@@ -7,6 +7,24 @@ from typing import Any
 import pytest
 
 
+def submission(world: Any, case: Any, **kw: Any) -> Any:
+    """An evidence file uploaded by the secretariat for the applicant; ``kw`` overrides any item."""
+    from chotei.disputes.services import proceedings
+
+    args: dict[str, Any] = dict(
+        actor=world.staff,
+        case_id=case.pk,
+        side="applicant",
+        kind="evidence",
+        channel="upload",
+        title="後遺障害診断書",
+        file_name="shindansho.pdf",
+        content=b"%PDF-1.7 \xe8\xa8\xba\xe6\x96\xad\xe6\x9b\xb8 evidence",
+    )
+    args.update(kw)
+    return proceedings.submission_record(**args)
+
+
 def version(case: Any) -> int:
     from chotei.disputes.models import Case
 

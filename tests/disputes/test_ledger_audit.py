@@ -26,7 +26,12 @@ def test_dp21_ledger_holds_every_item_of_ordinance_24(world, make_case):
         actor=world.staff, case_id=case.pk, kind="画像鑑定", requested_by="respondent", reason="画像所見"
     )
     proceedings.special_procedure_decide(
-        actor=world.staff, procedure_id=proc.pk, approve=True, cost_yen=80_000, charged_to="respondent"
+        actor=world.staff,
+        procedure_id=proc.pk,
+        approve=True,
+        chief_id=world.members["高橋"].pk,
+        cost_yen=80_000,
+        charged_to="respondent",
     )
     lines = list(LedgerLine.objects.filter(case=case))
     # 受付年月日

@@ -15,25 +15,12 @@ from chotei.disputes.services.core import NotFound, today
 from chotei.rules import calendar
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
+from tests.disputes.conftest import submission
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7 \xe8\xa8\xba\xe6\x96\xad\xe6\x9b\xb8 evidence"
-
-
-def _submit(world, case, **kw):
-    args = dict(
-        actor=world.staff,
-        case_id=case.pk,
-        side="applicant",
-        kind="evidence",
-        channel="upload",
-        title="後遺障害診断書",
-        file_name="shindansho.pdf",
-        content=PDF,
-    )
-    args.update(kw)
-    return proceedings.submission_record(**args)
+_submit = submission
 
 
 def test_dp03_upload_keeps_content_and_sha256(world, make_case):
@@ -155,14 +142,22 @@ def test_dp13_chief_approves_and_party_cost_is_in_the_ledger(world, make_case):
     proc = _special(world, case)
     assert proc.decision == SpecialProcedure.Decision.PENDING
     proceedings.special_procedure_decide(
-        actor=world.staff, procedure_id=proc.pk, approve=True, cost_yen=150_000, charged_to="applicant"
+        actor=world.staff,
+        procedure_id=proc.pk,
+        approve=True,
+        chief_id=world.members["高橋"].pk,
+        cost_yen=150_000,
+        charged_to="applicant",
     )
     proc.refresh_from_db()
     assert proc.decision == SpecialProcedure.Decision.APPROVED and proc.decided_by == world.members["高橋"]
     assert (proc.cost_yen, proc.charged_to) == (150_000, "applicant")
     line = LedgerLine.objects.filter(case=case).last()
     assert line.party_cost_yen == 150_000
-    assert line.description == "特別の手続を実施（費用 150,000円、申請人負担、令第26条）"
+    assert (
+        line.description
+        == "特別の手続を実施（主任委員 高橋 花子の判断、費用 150,000円、申請人負担、令第26条）"
+    )
 
 
 def test_dp13_only_the_chief_decides_and_only_once(world, make_case):
@@ -172,10 +167,18 @@ def test_dp13_only_the_chief_decides_and_only_once(world, make_case):
         proceedings.special_procedure_decide(
             actor=world.staff, procedure_id=proc.pk, approve=False, chief_id=world.members["伊藤"].pk
         )
-    proceedings.special_procedure_decide(actor=world.staff, procedure_id=proc.pk, approve=False)
+    chief = world.members["高橋"].pk
+    proceedings.special_procedure_decide(
+        actor=world.staff, procedure_id=proc.pk, approve=False, chief_id=chief
+    )
     with pytest.raises(RuleViolation, match="判断済み"):
         proceedings.special_procedure_decide(
-            actor=world.staff, procedure_id=proc.pk, approve=True, cost_yen=1, charged_to="respondent"
+            actor=world.staff,
+            procedure_id=proc.pk,
+            approve=True,
+            chief_id=chief,
+            cost_yen=1,
+            charged_to="respondent",
         )
     proc.refresh_from_db()
     assert proc.decision == SpecialProcedure.Decision.REJECTED and proc.cost_yen == 0

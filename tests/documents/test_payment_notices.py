@@ -10,6 +10,7 @@ import pytest
 from tests.documents.helpers import flat, page_png, pdf_text
 
 from chotei.accounts.permissions import NotPermitted
+from chotei.disputes.services.intake import PartyInput
 from chotei.documents import services
 from chotei.documents.models import IssuedDocument, PaymentClaim
 from chotei.parties.models import Party
@@ -52,16 +53,18 @@ def claimant(db: Any) -> Party:
 
 
 def _register(world: Any, claimant: Party, data: dict[str, Any], coop: bool = False) -> PaymentClaim:
+    """The administrator names a registered party; an insurer gives its claimant's name and address
+    (IM-01: it may not name parties that are not its own claimants)."""
     org = world.coop if coop else world.insurer
-    actor = world.users["admin"] if coop else world.users["insurer"]
-    return services.claim_register(
-        actor=actor,
-        insurer_id=org.pk,
-        claimant_party_id=claimant.pk,
-        reference="AOB-2026-00871",
-        data=data,
-        coop=coop,
+    who: dict[str, Any] = (
+        {"actor": world.users["admin"], "claimant_party_id": claimant.pk}
+        if coop
+        else {
+            "actor": world.users["insurer"],
+            "claimant": PartyInput(name=claimant.name, address=claimant.address, postcode=claimant.postcode),
+        }
     )
+    return services.claim_register(insurer_id=org.pk, reference="AOB-2026-00871", data=data, coop=coop, **who)
 
 
 def _issue(world: Any, claim: PaymentClaim, kind: str) -> IssuedDocument:
@@ -186,7 +189,7 @@ def test_pn04_payment_notice_follows_the_claimants_consent(world: Any, claimant:
     assert _issue(world, claim, "payment").channel == IssuedDocument.Channel.POST
     services.consent_record(
         actor=world.staff,
-        party_id=claimant.pk,
+        party_id=claim.claimant_id,
         consented=True,
         method=services.CONSENT_METHOD,
         file_format=services.CONSENT_FORMAT,

@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
@@ -30,6 +29,7 @@ from chotei.disputes.services import intake, panels
 from chotei.disputes.services.core import NotFound
 from chotei.documents import services as documents_services
 from chotei.documents.models import IssuedDocument
+from chotei.documents.views import pdf_response
 from chotei.parties.models import Party
 
 router = Router(tags=["事案"])
@@ -127,26 +127,33 @@ def panel_suggestions(request: HttpRequest, case_id: Id) -> list[dict[str, Any]]
     ]
 
 
+PDF_ANSWER: dict[str, Any] = {
+    "responses": {
+        "200": {
+            "description": "PDF",
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+}
+
+
 @router.get(
     "/cases/{case_id}/documents/{document_id}/pdf",
     response=ERRORS,
     summary="発出文書のPDF（閲覧を記録、DP-22）",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "PDF",
-                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    },
+    openapi_extra=PDF_ANSWER,
 )
 def document_pdf(request: HttpRequest, case_id: Id, document_id: Id) -> HttpResponse:
     """DP-22: document_open stamps the first opening, audits every one and refuses an insurer the
     notices addressed to the other side (IM-01)."""
     selectors.case_visible(request.auth, case_id)
-    if not IssuedDocument.objects.filter(pk=document_id, case_id=case_id).exists():
+    return document_pdf_answer(request.auth, document_id, case_id=case_id)
+
+
+def document_pdf_answer(user: Any, document_id: int, **belongs_to: int) -> HttpResponse:
+    """The PDF of a document of the case or claim named in ``belongs_to``, opened through
+    document_open (audited, DP-22); a document of another case or claim is 404."""
+    if not IssuedDocument.objects.filter(pk=document_id, **belongs_to).exists():
         raise NotFound(f"文書 {document_id} は見つかりません")
-    doc = documents_services.document_open(request.auth, document_id)
-    response = HttpResponse(bytes(doc.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, f"{doc.document_number}.pdf")
-    return response
+    doc = documents_services.document_open(user, document_id)
+    return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")

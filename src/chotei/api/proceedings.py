@@ -90,6 +90,7 @@ def submission_create(request: HttpRequest, case_id: Id, body: SubmissionIn) -> 
             postal_receipt=body.postal_receipt,
             file_name=body.file_name,
             content=_content(body.content_base64),
+            content_type=body.content_type,
             form=body.form,
             chief_id=body.chief_id,
         ),

@@ -202,6 +202,7 @@ class SubmissionOut(Schema):
     received_on: dt.date
     postal_receipt: str
     file_name: str
+    content_type: str
     sha256: str
 
 
@@ -360,6 +361,7 @@ class SubmissionIn(Schema):
     postal_receipt: text(100) = ""  # type: ignore[valid-type]
     file_name: text(200) = ""  # type: ignore[valid-type]
     content_base64: str = Field("", description="アップロードするファイルの内容（base64）")
+    content_type: text(100) = Field("", description="ファイルの種類（空欄はファイル名から判断）")  # type: ignore[valid-type]
     form: Submission.Form = Submission.Form.WRITTEN
     chief_id: Id | None = None
 

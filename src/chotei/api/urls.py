@@ -5,7 +5,7 @@ Every operation calls the same services as the staff desk; errors are mapped in 
 
 from ninja import NinjaAPI
 
-from chotei.api import actions, cases, errors, proceedings, reference
+from chotei.api import actions, cases, claims, errors, proceedings, reference, submissions
 from chotei.api.auth import BearerToken
 
 api = NinjaAPI(
@@ -16,5 +16,5 @@ api = NinjaAPI(
     description="自賠責保険・共済紛争処理の事案管理API。Authorization: Bearer <トークン> で認証します。",
 )
 errors.install(api)
-for module in (cases, actions, proceedings, reference):
+for module in (cases, actions, proceedings, submissions, claims, reference):
     api.add_router("/v1/", module.router)

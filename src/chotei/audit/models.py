@@ -20,6 +20,8 @@ class AuditEvent(ChainedRow):
         CASE_VIEWED = "case.viewed", "事案閲覧"
         DOCUMENT_ISSUED = "document.issued", "文書発出"
         DOCUMENT_OPENED = "document.opened", "文書閲覧"
+        SUBMISSION_OPENED = "submission.opened", "提出書類閲覧"
+        CLAIM_REGISTERED = "claim.registered", "保険金等の請求の登録"
         PANEL_APPOINTED = "panel.appointed", "委員会指名"
         MEETING = "meeting", "期日"
         ROSTER = "roster", "委員名簿"
@@ -29,6 +31,8 @@ class AuditEvent(ChainedRow):
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
         VERIFIED = "records.verified", "記録の検証"
+
+        API_TOKEN = "api_token", "APIトークン"
 
     # Set before saving (not auto_now_add) so the hash chain covers the time.
     at = models.DateTimeField(default=clock.now, db_index=True)

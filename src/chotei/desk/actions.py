@@ -30,6 +30,7 @@ def _upload(data: dict[str, Any]) -> dict[str, Any]:
     upload = data.pop("file", None)
     if upload is not None:
         data["content"], data["file_name"] = upload.read(), upload.name
+        data["content_type"] = upload.content_type or ""
     return data
 
 
@@ -148,6 +149,7 @@ SPECS: tuple[ActionSpec, ...] = (
             actor=u,
             procedure_id=d["procedure_id"],
             approve=d["approve"],
+            chief_id=d["chief_id"],
             cost_yen=d["cost_yen"] or 0,
             charged_to=d["charged_to"],
         ),

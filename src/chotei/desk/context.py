@@ -25,5 +25,6 @@ def body(request: HttpRequest) -> dict[str, Any]:
             "audit": role in AUDIT_ROLES,
             "templates": role in TEMPLATE_ROLES,
             "admin": role == Role.ADMIN,
+            "tokens": role == Role.ADMIN,
         },
     }

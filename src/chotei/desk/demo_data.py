@@ -22,9 +22,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from chotei import clock
-from chotei.accounts.models import ApiToken, Role, StaffProfile
+from chotei.accounts.models import Role, StaffProfile
+from chotei.accounts.services import token_issue
 from chotei.committee.models import CommitteeMember, InterestDeclaration
-from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.models import Case, CaseParty, PanelSeat, Submission
 from chotei.disputes.services import lifecycle, panels, proceedings
 from chotei.disputes.services.intake import ApplicationInput, PartyInput, case_receive
 from chotei.parties.models import Organization, Party
@@ -498,7 +499,8 @@ def insurer_token_issue() -> str:
     """A fresh API token for the demo insurer user: tokens are stored hashed, so a lost one can only
     be replaced. Raises ``User.DoesNotExist`` when the database holds no demo data."""
     user = User.objects.get(username=Role.INSURER.value, profile__role=Role.INSURER)
-    _, token = ApiToken.issue(user, "デモ用トークン")
+    # Through the service, so the demo's token is on the audit log like any other (IM-01).
+    _, token = token_issue(actor=None, username=user.username, name="デモ用トークン")
     return token
 
 
@@ -735,8 +737,9 @@ class _Replay:
                 kind=Submission.Kind.EVIDENCE,
                 channel=Submission.Channel.UPLOAD,
                 title="後遺障害診断書（写し）",
-                file_name="shindansho.pdf",
+                file_name="後遺障害診断書（写し）.txt",
                 content="後遺障害診断書（写し）— デモ用の内容".encode(),
+                content_type="text/plain; charset=utf-8",
             ),
         )
         if self.plan.index % 3 == 0:
@@ -773,6 +776,7 @@ class _Replay:
                 actor=self.staff,
                 procedure_id=proc.pk,
                 approve=True,
+                chief_id=PanelSeat.objects.get(case_id=self.case_id, is_chief=True).member_id,
                 cost_yen=55000,
                 charged_to=CaseParty.Side.APPLICANT,
             ),

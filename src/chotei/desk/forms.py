@@ -116,7 +116,24 @@ class PanelForm(VersionForm):
         self.fields["chief"].choices = [("", "選択してください"), *choices]
 
 
-class SubmissionForm(CaseForm):
+class ChiefForm(CaseForm):
+    """A decision of the panel's chief member (DP-13..DP-15): the desk records it in the chief's
+    name, so the chief is chosen each time (no default) and the service checks the seat."""
+
+    chief_id = forms.TypedChoiceField(label="判断した主任委員", coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        panel = getattr(self.case, "panel", None) if self.case is not None else None
+        chiefs = panel.seats.select_related("member").filter(is_chief=True) if panel is not None else []
+        self.fields["chief_id"].choices = [
+            ("", "選択してください"),
+            *((s.member_id, f"{s.member.name}（主任委員）") for s in chiefs),
+        ]
+        self.order_fields([*(f for f in self.fields if f != "chief_id"), "chief_id"])
+
+
+class SubmissionForm(ChiefForm):
     side = forms.ChoiceField(label="提出者", choices=SIDES)
     kind = forms.ChoiceField(
         label="種別", choices=[c for c in Submission.Kind.choices if c[0] != "application"]
@@ -163,7 +180,7 @@ class MeetingRecordForm(CaseForm):
         ]
 
 
-class ObserverForm(CaseForm):
+class ObserverForm(ChiefForm):
     name = forms.CharField(label="傍聴人", max_length=100)
     reason = forms.CharField(label="理由", max_length=300)
 
@@ -174,7 +191,7 @@ class SpecialRequestForm(CaseForm):
     reason = text_field("申出の理由", 2)
 
 
-class SpecialDecideForm(CaseForm):
+class SpecialDecideForm(ChiefForm):
     procedure_id = forms.IntegerField(widget=forms.HiddenInput)
     approve = forms.TypedChoiceField(
         label="主任委員の判断",

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from chotei.desk.views import auth, cases, intake, operations, records
+from chotei.desk.views import auth, cases, intake, operations, records, submissions, tokens
 
 app_name = "desk"
 urlpatterns = [
@@ -13,6 +13,13 @@ urlpatterns = [
     path("desk/cases/<int:case_id>/", cases.case_detail, name="case_detail"),
     path("desk/cases/<int:case_id>/panel-suggestions/", cases.panel_suggestions, name="panel_suggestions"),
     path("desk/cases/<int:case_id>/actions/<slug:name>/", operations.case_action, name="case_action"),
+    path(
+        "desk/cases/<int:case_id>/submissions/<int:submission_id>/file/",
+        submissions.submission_download,
+        name="submission_file",
+    ),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/audit/", records.audit_log, name="audit"),
+    path("desk/tokens/", tokens.token_list, name="tokens"),
+    path("desk/tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
 ]

@@ -20,12 +20,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import SEE_ALL, NotPermitted, require_role, role_of
+from chotei.accounts.permissions import NotPermitted, require_role, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes import selectors
 from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.services.core import NotFound, ledger_write, lock_case, today
+from chotei.disputes.services.intake import PartyInput
 from chotei.documents import facts
 from chotei.documents.models import (
     DeliveryConsent,
@@ -35,7 +36,9 @@ from chotei.documents.models import (
     PaymentClaim,
 )
 from chotei.documents.pdf import render
+from chotei.documents.selectors import claims_visible_to
 from chotei.parties.models import Organization, Party
+from chotei.rules.application import normalize
 from chotei.rules.articles import Article, ordinance, rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import (
@@ -344,10 +347,7 @@ def _may_open(user: Any, doc: IssuedDocument) -> bool:
     if role is None:
         raise NotPermitted("文書を閲覧する権限がありません")
     if doc.claim_id is not None:
-        return role in SEE_ALL or (
-            role == Role.INSURER
-            and PaymentClaim.objects.filter(pk=doc.claim_id, insurer_id=user.profile.organization_id).exists()
-        )
+        return claims_visible_to(user).filter(pk=doc.claim_id).exists()
     if role == Role.INSURER:
         # IM-01: only documents addressed to the side the insurer's organization is on.
         return doc.addressee_side in selectors.organization_sides(user, doc.case_id)
@@ -534,32 +534,94 @@ def _insurer_actor(actor: Any, org_id: int) -> None:
         raise NotPermitted("自らの組織の請求についてのみ操作できます")
 
 
+def _own_organization(actor: Any) -> int:
+    profile = getattr(actor, "profile", None)
+    if role_of(actor) != Role.INSURER or profile is None or not profile.organization_id:
+        raise RuleViolation(
+            "請求を登録する保険会社・共済組合（insurer_id）を指定してください",
+            ordinance("第3条", "PN-02"),
+            field="insurer_id",
+        )
+    return int(profile.organization_id)
+
+
+def _claimant(actor: Any, org: Organization, party_id: int | None, new: PartyInput | None) -> Party:
+    """The addressee of the notices (PN-01): a new person, or one already registered. An insurer or
+    co-op may name only a claimant of its own earlier claims; others' parties answer as absent."""
+    if party_id is not None:
+        parties = Party.objects.all()
+        if role_of(actor) == Role.INSURER:
+            parties = parties.filter(claims__insurer=org).distinct()
+        party = parties.filter(pk=party_id).first()
+        if party is None:
+            raise NotFound(f"請求者 {party_id} は見つかりません")
+        return party
+    name, address = normalize(new.name if new else ""), normalize(new.address if new else "")
+    if new is None or not name or not address:
+        raise RuleViolation(
+            "請求者の氏名又は名称と住所（書面の宛先）を指定してください",
+            ordinance("第2条", "PN-01"),
+            field="claimant.name" if not name else "claimant.address",
+        )
+    return Party.objects.create(
+        name=name, address=address, postcode=normalize(new.postcode), kind=new.kind or Party.Kind.PERSON
+    )
+
+
 def claim_register(
-    *, actor: Any, insurer_id: int, claimant_party_id: int, reference: str, data: dict[str, Any], coop: bool
+    *,
+    actor: Any,
+    insurer_id: int | None,
+    reference: str,
+    data: dict[str, Any],
+    coop: bool | None = None,
+    claimant_party_id: int | None = None,
+    claimant: PartyInput | None = None,
 ) -> PaymentClaim:
     """Register a claim decision. A payment is validated by the standards now (Claim.from_dict), so
-    the notices later cannot fail on the amounts; a non-payment needs its accident date and reasons."""
+    the notices later cannot fail on the amounts; a non-payment needs its accident date and reasons.
+    ``insurer_id`` left out means the insurer user's own organization, ``coop`` left out as the
+    organization is registered. The claim, a new claimant and the audit event are written together
+    or not at all."""
+    if insurer_id is None:
+        insurer_id = _own_organization(actor)
     _insurer_actor(actor, insurer_id)
     org = Organization.objects.filter(pk=insurer_id).first()
-    claimant = Party.objects.filter(pk=claimant_party_id).first()
-    if org is None or claimant is None:
-        raise NotFound("保険会社・共済組合又は請求者が見つかりません")
+    if org is None:
+        raise NotFound(f"保険会社・共済組合 {insurer_id} は見つかりません")
     is_coop = org.kind == Organization.Kind.COOP
+    coop = is_coop if coop is None else coop
     if org.kind not in (Organization.Kind.INSURER, Organization.Kind.COOP) or coop != is_coop:
         raise RuleViolation(
             f"{org.name}は{'共済組合' if is_coop else '保険会社'}として登録されています（共済の指定と一致しません）",
             ordinance("第10条", "PN-07"),
             field="coop",
         )
-    if not reference.strip():
+    reference = normalize(reference)
+    if not reference:
         raise RuleViolation("請求番号がありません", ordinance("第3条", "PN-02"), field="reference")
     if facts.is_nonpayment(data):
         _accident_date(data, ordinance("第4条第1号", "PN-03"))
     else:
         calc.Claim.from_dict(facts.split_claim(data)[0])
-    return PaymentClaim.objects.create(
-        insurer=org, claimant=claimant, reference=reference.strip(), data=data, coop=coop
-    )
+    with transaction.atomic():
+        claim = PaymentClaim.objects.create(
+            insurer=org,
+            claimant=_claimant(actor, org, claimant_party_id, claimant),
+            reference=reference,
+            data=data,
+            coop=coop,
+        )
+        audit_record(
+            event_type=AuditEvent.Type.CLAIM_REGISTERED,
+            actor=actor,
+            claim=claim.pk,
+            reference=claim.reference,
+            insurer=org.pk,
+            party=claim.claimant_id,
+            nonpayment=facts.is_nonpayment(data),
+        )
+    return claim
 
 
 def _accident_date(data: dict[str, Any], article: Article) -> dt.date:

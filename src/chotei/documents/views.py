@@ -28,7 +28,7 @@ from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import DEFAULT_TEMPLATES, SPECS, NoticeKind, kind_label, placeholder_legend
 
 
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, filename)
     response["X-Content-Type-Options"] = "nosniff"
@@ -45,7 +45,7 @@ def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request, str(exc))
     except NotFound as exc:
         return not_found(request, str(exc))
-    return _pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
+    return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
 
 
 @desk_view()
@@ -68,7 +68,7 @@ def case_preview(request: HttpRequest, case_id: int, kind: str, side: str) -> Ht
         return render(
             request, "desk/error.html", {"title": "文書を作成できません", "message": str(exc)}, status=422
         )
-    return _pdf_response(pdf, f"preview-{kind}-{side}.pdf")
+    return pdf_response(pdf, f"preview-{kind}-{side}.pdf")
 
 
 @desk_view(OPERATORS)

@@ -65,13 +65,24 @@ PAYLOAD_KEYS: dict[str, str] = {
     "format": "形式",
     "rows": "件数",
     "username": "利用者",
+    "token": "トークンID",
+    "user": "利用者",
+    "role": "役割",
+    "name": "名称",
+    "submission": "提出書類ID",
+    "file_name": "ファイル名",
+    "intact": "内容の同一性",
+    "claim": "請求ID",
+    "reference": "請求番号",
 }
+# Audit actions outside the ledger's vocabulary.
+_ACTIONS = {"issue": "発行", "list": "一覧", "revoke": "失効"}
 _CHANNELS = {"desk": "事務局デスク", "api": "API", "cli": "コマンド", "post": "郵送", "electronic": "電子"}
 
 
 def _payload_value(key: str, value: Any) -> str:
     if key == "action":
-        return LEDGER_ACTIONS.get(value, value)
+        return LEDGER_ACTIONS.get(value) or _ACTIONS.get(value, value)
     if key in ("source", "target"):
         return STATE_NAMES.get(value, value)
     if key == "kind" and value in NOTICE_TITLES:

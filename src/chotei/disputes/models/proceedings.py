@@ -99,6 +99,7 @@ class Submission(models.Model):
     received_on = models.DateField("受領日")
     postal_receipt = models.CharField("郵便物受領記録", max_length=100, blank=True)
     file_name = models.CharField("ファイル名", max_length=200, blank=True)
+    content_type = models.CharField("ファイルの種類", max_length=100, blank=True)
     content = models.BinaryField("内容", null=True, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)

@@ -124,10 +124,23 @@ def _panel_of(case: Case) -> Panel:
 def chief_member(
     case: Case, member_id: int | None, what: str, article_ref: str, obligation: str
 ) -> CommitteeMember:
-    seat = _panel_of(case).seats.select_related("member").filter(is_chief=True).first()
-    if seat is None or (member_id is not None and seat.member_id != int(member_id)):
-        raise RuleViolation(f"{what}は主任委員が行います", rules(article_ref, obligation), field="chief")
+    """The chief member (主任委員) who decided (DP-13..DP-15): named by whoever records the decision and
+    checked against the chief seat of the case's panel, never assumed, so the record says who decided."""
+    article = rules(article_ref, obligation)
+    panel = _panel_of(case)
+    if member_id is None:
+        raise RuleViolation(f"{what}をした主任委員を指定してください", article, field="chief_id")
+    seat = panel.seats.select_related("member").filter(is_chief=True).first()
+    if seat is None or seat.member_id != int(member_id):
+        raise RuleViolation(f"{what}は主任委員が行います", article, field="chief_id")
     return seat.member
+
+
+def chief_named(member_id: int | None) -> str:
+    """「主任委員 氏名」 for the ledger line, looked up before the change; the change itself refuses any
+    member who does not hold the chief seat, so a line is only written for the real chief."""
+    name = CommitteeMember.objects.filter(pk=member_id).values_list("name", flat=True).first()
+    return f"主任委員 {name}"
 
 
 def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, place: str) -> Meeting:
@@ -230,6 +243,7 @@ def observer_permit(
         version=None,
         action="observer",
         apply=apply,
-        description=f"傍聴を許可: {name}（法第23条の13、規程第15条第6項）",
+        description=f"傍聴を許可: {name}（{chief_named(chief_id)}の許可、法第23条の13、規程第15条第6項）",
+        chief=chief_id,
     )
     return holder["o"]

@@ -9,7 +9,8 @@ from typing import Any
 from chotei.disputes.models import Case, CaseParty, InsurerRequest, SpecialProcedure, Submission
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
-from chotei.disputes.services.panels import chief_member
+from chotei.disputes.services.evidence import media_type
+from chotei.disputes.services.panels import chief_member, chief_named
 from chotei.rules import calendar
 from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
@@ -30,6 +31,7 @@ def submission_record(
     postal_receipt: str = "",
     file_name: str = "",
     content: bytes | None = None,
+    content_type: str = "",
     form: str = Submission.Form.WRITTEN,
     chief_id: int | None = None,
 ) -> Submission:
@@ -57,6 +59,8 @@ def submission_record(
         raise RuleViolation(
             "アップロードされたファイルがありません", rules("第4条第3項", "DP-03"), field="file"
         )
+    # Kept with the file so it is served back as received (evidence.submission_open).
+    content_type = media_type(content_type, file_name) if content else ""
     holder: dict[str, Submission] = {}
 
     def apply(case: Case) -> list[str]:
@@ -74,6 +78,7 @@ def submission_record(
             postal_receipt=postal_receipt,
             file_name=file_name,
             content=content,
+            content_type=content_type,
             sha256=hashlib.sha256(content).hexdigest() if content else "",
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
@@ -86,7 +91,9 @@ def submission_record(
         action="submission",
         apply=apply,
         description=f"{CaseParty.Side(side).label}の{Submission.Kind(kind).label}を受領: {title}"
-        f"（{Submission.Channel(channel).label}）",
+        f"（{Submission.Channel(channel).label}"
+        + (f"、書面以外の方法・{chief_named(chief_id)}の許可）" if form == Submission.Form.OTHER else "）"),
+        **({"chief": chief_id} if form == Submission.Form.OTHER else {}),
     )
     return holder["s"]
 
@@ -228,9 +235,11 @@ def special_procedure_decide(
         apply=apply,
         party_cost_yen=cost_yen if approve else 0,
         description=(
-            f"特別の手続を実施（費用 {cost_yen:,}円、{CaseParty.Side(charged_to).label}負担、令第26条）"
+            f"特別の手続を実施（{chief_named(chief_id)}の判断、費用 {cost_yen:,}円、"
+            f"{CaseParty.Side(charged_to).label}負担、令第26条）"
             if approve
-            else "特別の手続を実施しない（規程第15条第4項）"
+            else f"特別の手続を実施しない（{chief_named(chief_id)}の判断、規程第15条第4項）"
         ),
+        chief=chief_id,
     )
     return holder["p"]
