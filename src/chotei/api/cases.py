@@ -147,7 +147,7 @@ def document_pdf(request: HttpRequest, case_id: Id, document_id: Id) -> HttpResp
     notices addressed to the other side (IM-01)."""
     selectors.case_visible(request.auth, case_id)
     if not IssuedDocument.objects.filter(pk=document_id, case_id=case_id).exists():
-        raise NotFound(f"文書 {document_id} は見つかりません")
+        raise NotFound(f"文書 {document_id} は見つかりません", case_id=case_id)
     doc = documents_services.document_open(request.auth, document_id)
     response = HttpResponse(bytes(doc.pdf), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{doc.document_number}.pdf")

@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from chotei.accounts.permissions import NotPermitted
 from chotei.disputes.services.core import Conflict, NotFound
 from chotei.rules.errors import MissingItems, RuleViolation, TransitionNotAllowed
+from chotei.web.access import refusal_record
 
 UNAUTHORIZED = "認証が必要です。有効なAPIトークンを「Authorization: Bearer <トークン>」で指定してください"
 INVALID_INPUT = "入力内容に誤りがあります"
@@ -65,10 +66,20 @@ def install(api: NinjaAPI) -> None:
     def stale(request: HttpRequest, exc: Conflict) -> HttpResponse:
         return respond(request, {"detail": str(exc), "current_version": exc.case.version}, 409)
 
+    # IM-01, IM-06: every refusal is recorded, after the refused service's transaction rolled back.
     @api.exception_handler(NotPermitted)
     def forbidden(request: HttpRequest, exc: NotPermitted) -> HttpResponse:
+        refusal_record(request, getattr(request, "auth", None), channel="api", status=403, reason=str(exc))
         return respond(request, {"detail": str(exc)}, 403)
 
     @api.exception_handler(NotFound)
     def missing(request: HttpRequest, exc: NotFound) -> HttpResponse:
+        refusal_record(
+            request,
+            getattr(request, "auth", None),
+            channel="api",
+            status=404,
+            reason=str(exc),
+            case_id=exc.case_id,
+        )
         return respond(request, {"detail": str(exc)}, 404)

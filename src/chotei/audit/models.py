@@ -24,6 +24,9 @@ class AuditEvent(models.Model):
         LEDGER_EXPORTED = "ledger.exported", "帳簿出力"
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
+        # IM-01, IM-06: what was refused is evidence of probing just as an opening is of reading.
+        ACCESS_REFUSED = "access.refused", "拒否されたアクセス"
+        ACCESS_FLAGGED = "access.flagged", "拒否の多発"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
@@ -35,6 +38,8 @@ class AuditEvent(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "監査ログ"
         ordering = ["-at", "-id"]
+        # Each refusal counts the user's refusals of the hour (audit.services.access_refused_record).
+        indexes = [models.Index(fields=["actor", "event_type", "at"], name="audit_actor_type_at_idx")]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

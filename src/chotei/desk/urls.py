@@ -13,6 +13,8 @@ urlpatterns = [
     path("desk/cases/<int:case_id>/", cases.case_detail, name="case_detail"),
     path("desk/cases/<int:case_id>/panel-suggestions/", cases.panel_suggestions, name="panel_suggestions"),
     path("desk/cases/<int:case_id>/actions/<slug:name>/", operations.case_action, name="case_action"),
+    # Under documents/ beside the previews; the section is the case page's, so the desk serves it.
+    path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/audit/", records.audit_log, name="audit"),
 ]

@@ -65,6 +65,13 @@ PAYLOAD_KEYS: dict[str, str] = {
     "format": "形式",
     "rows": "件数",
     "username": "利用者",
+    "method": "方式",
+    "path": "要求先",
+    "status": "応答",
+    "reason": "理由",
+    "refusals": "拒否回数",
+    "threshold": "基準",
+    "window": "集計開始",
 }
 _CHANNELS = {"desk": "事務局デスク", "api": "API", "cli": "コマンド", "post": "郵送", "electronic": "電子"}
 
