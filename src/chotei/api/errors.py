@@ -9,15 +9,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from chotei.accounts.permissions import NotPermitted
+from chotei.api import validation
 from chotei.disputes.services.core import Conflict, NotFound
 from chotei.rules.errors import MissingItems, RuleViolation, TransitionNotAllowed
 from chotei.web.access import refusal_record
 
 UNAUTHORIZED = "認証が必要です。有効なAPIトークンを「Authorization: Bearer <トークン>」で指定してください"
-INVALID_INPUT = "入力内容に誤りがあります"
 
 
 def rule_body(exc: RuleViolation) -> dict[str, Any]:
@@ -51,8 +51,18 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         # Only plain parts: pydantic's ``ctx`` may hold exception objects JSON cannot carry.
-        errors = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors]
-        return respond(request, {"detail": INVALID_INPUT, "errors": errors}, 422)
+        errors = validation.explain(exc.errors)
+        return respond(request, {"detail": validation.summary(errors), "errors": errors}, 422)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # Ninja answers any failure of the body parser with an English 400; the cause says which.
+        cause = exc.__cause__
+        if isinstance(cause, validation.BodyRefused):
+            return respond(request, {"detail": str(cause)}, cause.status)
+        if exc.status_code == 400 and cause is not None:
+            return respond(request, {"detail": validation.NOT_JSON}, 400)
+        return respond(request, {"detail": exc.message}, exc.status_code)
 
     @api.exception_handler(TransitionNotAllowed)
     def not_now(request: HttpRequest, exc: TransitionNotAllowed) -> HttpResponse:
