@@ -3,7 +3,6 @@ much as a 403 — with what was asked for; a refused write is kept although its 
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from chotei.disputes.models import LedgerLine
 from chotei.disputes.services import proceedings
 from chotei.rules.states import CaseState
 from tests.api.conftest import BASE, Api
+from tests.api.test_scoping import OTHER_SIDE_EVIDENCE
 
 pytestmark = pytest.mark.django_db
 
@@ -70,16 +70,7 @@ def test_im01_refused_write_is_recorded_though_its_transaction_rolled_back(
     """The guard refuses inside case_change's transaction; the refusal is written after its rollback."""
     own = world.make_case(CaseState.ACCEPTED)
     lines = LedgerLine.objects.filter(case=own).count()
-    response = insurer_api.post(
-        f"/cases/{own.pk}/submissions",
-        {
-            "side": "applicant",
-            "kind": "evidence",
-            "channel": "upload",
-            "title": "写真",
-            "content_base64": base64.b64encode(b"x").decode(),
-        },
-    )
+    response = insurer_api.post(f"/cases/{own.pk}/submissions", OTHER_SIDE_EVIDENCE)
     assert response.status_code == 403
     assert not own.submissions.exists() and LedgerLine.objects.filter(case=own).count() == lines
     event = refusal_of(world.users["insurer"])
