@@ -98,7 +98,10 @@ def test_dp02_nul_character_is_named(world: Any, staff_api: Api) -> None:
 def test_body_that_is_not_json_is_400_in_japanese(world: Any, staff_api: Api) -> None:
     response = raw_post(staff_api, "/cases", "{matters_sought: 変更", "application/json")
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("リクエスト本文をJSONとして解釈できません")
+    assert response.json()["detail"] == (
+        "リクエスト本文をJSONとして解釈できません。JSON形式で送信してください"
+        "（1行目 2文字目：項目名は二重引用符で囲んでください）"
+    )
     assert Case.objects.count() == 0
 
 

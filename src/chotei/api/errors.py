@@ -61,7 +61,7 @@ def install(api: NinjaAPI) -> None:
         if isinstance(cause, validation.BodyRefused):
             return respond(request, {"detail": str(cause)}, cause.status)
         if exc.status_code == 400 and cause is not None:
-            return respond(request, {"detail": validation.NOT_JSON}, 400)
+            return respond(request, {"detail": validation.not_json(cause)}, 400)
         return respond(request, {"detail": exc.message}, exc.status_code)
 
     @api.exception_handler(TransitionNotAllowed)

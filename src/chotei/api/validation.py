@@ -3,6 +3,7 @@ keeping pydantic's ``loc`` and ``type`` for programs; the body must be JSON, sen
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -14,6 +15,15 @@ from chotei.rules.states import ACTION_LABELS
 
 NOT_JSON = "リクエスト本文をJSONとして解釈できません。JSON形式で送信してください"
 BODY_LABEL = "リクエスト本文"
+JSON_PROBLEMS = {
+    "Expecting value": "値がありません",
+    "Expecting property name enclosed in double quotes": "項目名は二重引用符で囲んでください",
+    "Expecting ',' delimiter": "「,」がありません",
+    "Expecting ':' delimiter": "「:」がありません",
+    "Unterminated string starting at": "文字列が閉じられていません",
+    "Extra data": "余分なデータがあります",
+    "Invalid control character at": "文字列に制御文字があります",
+}
 # Where ninja puts a parameter before its name: ("body", <parameter>, field…), ("query", field…).
 SOURCES = {"body": 2, "form": 2, "file": 2, "query": 1, "path": 1, "header": 1, "cookie": 1}
 
@@ -150,6 +160,13 @@ class JsonOnly(Parser):
         if not isinstance(data, dict):
             raise BodyRefused("リクエスト本文はJSONのオブジェクト（{…}）で送信してください", 400)
         return data
+
+
+def not_json(cause: BaseException) -> str:
+    """The 400 answer to a body the JSON parser refused, with where it stopped when it says."""
+    if isinstance(cause, json.JSONDecodeError):
+        return f"{NOT_JSON}（{cause.lineno}行目 {cause.colno}文字目：{JSON_PROBLEMS.get(cause.msg, '誤り')}）"
+    return NOT_JSON
 
 
 def _field_path(loc: Iterable[Any]) -> list[str | int]:
