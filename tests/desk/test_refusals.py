@@ -111,6 +111,7 @@ def test_im06_user_over_the_hourly_threshold_is_flagged_once_per_hour(
 
     page = as_role("auditor").get("/desk/audit/").content.decode()
     flagged = page.split('id="flagged"')[1].split("</table>")[0]
+    assert "拒否が多い利用者（過去7日間）" in flagged
     assert "member" in flagged and "3回（基準 3回）" in flagged
 
     # An hour later the count starts again, and the next window is flagged on its own.

@@ -102,6 +102,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "next_query": next_query,
         "numbers": numbers,
         "flagged": _flagged(),
+        "flagged_days": FLAGGED_DAYS,
         "refused_type": AuditEvent.Type.ACCESS_REFUSED.value,
     }
     return render(request, "desk/audit.html", context)
