@@ -70,3 +70,26 @@ def today() -> dt.date:
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+@pytest.fixture
+def issue_document() -> Any:
+    """``issue_document(case, side)`` — a stored notice without rendering one."""
+    from chotei.documents.models import IssuedDocument
+
+    def make(case: Any, side: str = "applicant", number: str = "") -> Any:
+        pdf = b"%PDF-1.4\n% test\n"
+        return IssuedDocument.objects.create(
+            case=case,
+            kind="receipt",
+            addressee_side=side,
+            document_number=number or f"{case.number}-受付-{side}",
+            title="紛争処理申請の受付について",
+            addressee="山田 太郎",
+            channel=IssuedDocument.Channel.POST,
+            dispatch_date=dt.date(2026, 10, 2),
+            pdf=pdf,
+            sha256="0" * 64,
+        )
+
+    return make

@@ -166,6 +166,9 @@ CHOTEI_BODY = {
     "contact": "本部事務局 電話 0120-159-700（平日 9:00〜17:00）",
 }
 
+# IM-06: a user refused this many times within one clock hour is flagged to the auditor.
+CHOTEI_REFUSALS_PER_HOUR_ALERT = int(os.environ.get("CHOTEI_REFUSALS_PER_HOUR_ALERT", "10"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

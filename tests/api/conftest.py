@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -11,7 +10,6 @@ from django.test import Client
 
 from chotei.accounts.models import ApiToken
 from chotei.disputes.models import Case
-from chotei.documents.models import IssuedDocument
 
 BASE = "/api/v1"
 
@@ -73,23 +71,3 @@ def coop_case(world: Any) -> Case:
         respondent=PartyInput(name=coop.name, address=coop.address, party_id=coop.pk, kind=coop.kind),
         respondent_role="coop",
     )
-
-
-@pytest.fixture
-def issue_document() -> Any:
-    def make(case: Case, side: str = "applicant", number: str = "") -> IssuedDocument:
-        pdf = b"%PDF-1.4\n% test\n"
-        return IssuedDocument.objects.create(
-            case=case,
-            kind="receipt",
-            addressee_side=side,
-            document_number=number or f"{case.number}-受付-{side}",
-            title="紛争処理申請の受付について",
-            addressee="山田 太郎",
-            channel=IssuedDocument.Channel.POST,
-            dispatch_date=dt.date(2026, 10, 2),
-            pdf=pdf,
-            sha256="0" * 64,
-        )
-
-    return make

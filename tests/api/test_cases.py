@@ -79,7 +79,7 @@ def test_create_with_unknown_party_is_422(world: Any, staff_api: Api) -> None:
 def test_create_with_bad_enum_is_422_not_500(world: Any, staff_api: Api) -> None:
     response = staff_api.post("/cases", application(world, office="nagoya"))
     assert response.status_code == 422
-    assert response.json()["detail"] == "入力内容に誤りがあります"
+    assert response.json()["detail"] == "事務所（office）は次のいずれかで指定してください：'tokyo', 'osaka'"
 
 
 def test_nul_and_overlong_text_is_422(world: Any, staff_api: Api) -> None:

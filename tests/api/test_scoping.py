@@ -15,6 +15,15 @@ from tests.api.conftest import Api
 
 pytestmark = pytest.mark.django_db
 
+# The respondent's insurer filing evidence for the applicant's side.
+OTHER_SIDE_EVIDENCE = {
+    "side": "applicant",
+    "kind": "evidence",
+    "channel": "upload",
+    "title": "写真",
+    "content_base64": base64.b64encode(b"x").decode(),
+}
+
 
 def test_im01_insurer_lists_only_its_cases(world: Any, insurer_api: Api, coop_case: Any) -> None:
     own = world.make_case()
@@ -81,16 +90,7 @@ def test_im01_insurer_cannot_step_its_own_case(world: Any, insurer_api: Api) -> 
 
 def test_im01_insurer_cannot_submit_for_the_other_side(world: Any, insurer_api: Api) -> None:
     own = world.make_case(CaseState.ACCEPTED)
-    response = insurer_api.post(
-        f"/cases/{own.pk}/submissions",
-        {
-            "side": "applicant",
-            "kind": "evidence",
-            "channel": "upload",
-            "title": "写真",
-            "content_base64": base64.b64encode(b"x").decode(),
-        },
-    )
+    response = insurer_api.post(f"/cases/{own.pk}/submissions", OTHER_SIDE_EVIDENCE)
     assert response.status_code == 403 and "立場" in response.json()["detail"]
     assert not own.submissions.exists()
 

@@ -7,7 +7,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja.errors import ValidationError
 
+from chotei.api import validation
 from chotei.api.schemas import ERRORS, ActionIn, ActionName, CaseOut
 from chotei.api.types import Id
 from chotei.disputes import selectors
@@ -54,13 +56,43 @@ STEPS: dict[str, Step] = {
 }
 
 
+# The items each action reads besides ``version``; anything else sent with a value is refused by name
+# rather than ignored (DP-09: an amendment changes the matters sought and nothing else).
+ACTION_FIELDS: dict[str, frozenset[str]] = {
+    "start_screening": frozenset(),
+    "accept": frozenset({"dispatch_on"}),
+    "refuse": frozenset({"ground_code"}),
+    "amend": frozenset({"matters_sought", "requested_on", "refuse_reason"}),
+    "appoint_panel": frozenset({"member_ids", "chief_id"}),
+    "record_result": frozenset({"result", "reasons"}),
+    "explain": frozenset({"side"}),
+    "close": frozenset(),
+    "terminate": frozenset({"reason"}),
+    "withdraw": frozenset({"channel", "requested_on"}),
+}
+
+
+def _only_its_items(action: str, body: ActionIn) -> None:
+    """A generic client may send every key empty; only an item with a value is another action's."""
+    fields = ActionIn.model_fields
+    stray = sorted(
+        f
+        for f in body.model_fields_set - ACTION_FIELDS[action] - {"version"}
+        if getattr(body, f) != fields[f].get_default(call_default_factory=True)
+    )
+    if stray:
+        raise ValidationError(validation.not_for_action(action, stray))
+
+
 @router.post(
     "/cases/{case_id}/actions/{action}",
     response={200: CaseOut, **ERRORS},
     summary="事案の処理（受理審査・受理・不受理・変更・委員会指名・結果・説明・終了・打切り・取下げ）",
 )
 def case_action(request: HttpRequest, case_id: Id, action: ActionName, body: ActionIn) -> Case:
-    """409 when the state forbids the action (naming its article) or the version is stale."""
+    """409 when the state forbids the action (naming its article) or the version is stale; 422
+    naming any item the action does not take."""
     selectors.case_visible(request.auth, case_id)
+    _only_its_items(action, body)
     STEPS[action](request.auth, case_id, body)
     return Case.objects.get(pk=case_id)

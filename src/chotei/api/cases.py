@@ -154,6 +154,6 @@ def document_pdf_answer(user: Any, document_id: int, **belongs_to: int) -> HttpR
     """The PDF of a document of the case or claim named in ``belongs_to``, opened through
     document_open (audited, DP-22); a document of another case or claim is 404."""
     if not IssuedDocument.objects.filter(pk=document_id, **belongs_to).exists():
-        raise NotFound(f"文書 {document_id} は見つかりません")
+        raise NotFound(f"文書 {document_id} は見つかりません", case_id=belongs_to.get("case_id"))
     doc = documents_services.document_open(user, document_id)
     return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")

@@ -9,14 +9,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from chotei.accounts.permissions import NotPermitted
+from chotei.api import validation
 from chotei.disputes.services.core import Conflict, NotFound
 from chotei.rules.errors import MissingItems, RuleViolation, TransitionNotAllowed
+from chotei.web.access import refusal_record
 
 UNAUTHORIZED = "認証が必要です。有効なAPIトークンを「Authorization: Bearer <トークン>」で指定してください"
-INVALID_INPUT = "入力内容に誤りがあります"
 
 
 def rule_body(exc: RuleViolation) -> dict[str, Any]:
@@ -50,8 +51,18 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         # Only plain parts: pydantic's ``ctx`` may hold exception objects JSON cannot carry.
-        errors = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors]
-        return respond(request, {"detail": INVALID_INPUT, "errors": errors}, 422)
+        errors = validation.explain(exc.errors)
+        return respond(request, {"detail": validation.summary(errors), "errors": errors}, 422)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # Ninja answers any failure of the body parser with an English 400; the cause says which.
+        cause = exc.__cause__
+        if isinstance(cause, validation.BodyRefused):
+            return respond(request, {"detail": str(cause)}, cause.status)
+        if exc.status_code == 400 and cause is not None:
+            return respond(request, {"detail": validation.not_json(cause)}, 400)
+        return respond(request, {"detail": exc.message}, exc.status_code)
 
     @api.exception_handler(TransitionNotAllowed)
     def not_now(request: HttpRequest, exc: TransitionNotAllowed) -> HttpResponse:
@@ -65,10 +76,20 @@ def install(api: NinjaAPI) -> None:
     def stale(request: HttpRequest, exc: Conflict) -> HttpResponse:
         return respond(request, {"detail": str(exc), "current_version": exc.case.version}, 409)
 
+    # IM-01, IM-06: every refusal is recorded, after the refused service's transaction rolled back.
     @api.exception_handler(NotPermitted)
     def forbidden(request: HttpRequest, exc: NotPermitted) -> HttpResponse:
+        refusal_record(request, getattr(request, "auth", None), channel="api", status=403, reason=str(exc))
         return respond(request, {"detail": str(exc)}, 403)
 
     @api.exception_handler(NotFound)
     def missing(request: HttpRequest, exc: NotFound) -> HttpResponse:
+        refusal_record(
+            request,
+            getattr(request, "auth", None),
+            channel="api",
+            status=404,
+            reason=str(exc),
+            case_id=exc.case_id,
+        )
         return respond(request, {"detail": str(exc)}, 404)

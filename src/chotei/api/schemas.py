@@ -20,6 +20,17 @@ from chotei.rules.states import CaseState
 
 Side = Literal["applicant", "respondent"]
 
+# DP-02: every free-text item has a stated bound (maxLength in the OpenAPI schema), realistic for what
+# it holds — an A4 page of Japanese is about 1,600 characters. Names and codes take their column's.
+MATTERS = 4_000  # 求める事項
+STATEMENT = 4_000  # 問題点・請求の内容・事故の状況・その他の事実・要求
+HISTORY = 8_000  # 交渉経過・結果の理由・回答
+REASON = 2_000  # 理由
+OTHER_BODIES = 1_000  # 他の機関での相談等
+MINUTES = 20_000  # 期日調書
+# Evidence of up to 20 MB as base64 (4 characters per 3 bytes); the request limit is 30 MB.
+CONTENT_BASE64 = 28_000_000
+
 
 class ErrorOut(Schema):
     detail: str
@@ -31,7 +42,7 @@ class ErrorOut(Schema):
     errors: list[Any] | None = None
 
 
-ERRORS: dict[int, Any] = {code: ErrorOut for code in (401, 403, 404, 409, 422)}
+ERRORS: dict[int, Any] = {code: ErrorOut for code in (400, 401, 403, 404, 409, 415, 422)}
 
 
 # --- cases ---------------------------------------------------------------------------------------
@@ -105,14 +116,14 @@ class CaseCreateIn(Schema):
     channel: Case.Channel
     office: Office
     applied_on: Day | None = None
-    matters_sought: text() = ""  # type: ignore[valid-type]
-    issues: text() = ""  # type: ignore[valid-type]
-    negotiation_history: text() = ""  # type: ignore[valid-type]
-    claim: text() = ""  # type: ignore[valid-type]
-    accident_summary: text() = ""  # type: ignore[valid-type]
-    other_bodies: text() = Field("", description="他の機関での相談・斡旋等（なければ「なし」）")  # type: ignore[valid-type]
+    matters_sought: text(MATTERS) = ""  # type: ignore[valid-type]
+    issues: text(STATEMENT) = ""  # type: ignore[valid-type]
+    negotiation_history: text(HISTORY) = ""  # type: ignore[valid-type]
+    claim: text(STATEMENT) = ""  # type: ignore[valid-type]
+    accident_summary: text(STATEMENT) = ""  # type: ignore[valid-type]
+    other_bodies: text(OTHER_BODIES) = Field("", description="他の機関での相談・斡旋等（なければ「なし」）")  # type: ignore[valid-type]
     accident_date: Day | None = None
-    other_facts: text() = ""  # type: ignore[valid-type]
+    other_facts: text(STATEMENT) = ""  # type: ignore[valid-type]
     decision_notified_on: Day | None = None
     negotiator_case: bool = False
     negotiator_consent: bool = False
@@ -328,15 +339,15 @@ class ActionIn(Schema):
     version: Version
     dispatch_on: Day | None = Field(None, description="accept: 受理通知の発送日")
     ground_code: text(10) = Field("", description="refuse: 不受理事由（GET /grounds）")  # type: ignore[valid-type]
-    matters_sought: text() = Field("", description="amend: 変更後の求める事項")  # type: ignore[valid-type]
+    matters_sought: text(MATTERS) = Field("", description="amend: 変更後の求める事項")  # type: ignore[valid-type]
     requested_on: Day | None = Field(None, description="amend / withdraw: 申出日")
-    refuse_reason: text() = Field("", description="amend: 変更を認めない理由")  # type: ignore[valid-type]
+    refuse_reason: text(REASON) = Field("", description="amend: 変更を認めない理由")  # type: ignore[valid-type]
     member_ids: list[Id] = Field(default_factory=list, max_length=50, description="appoint_panel")
     chief_id: Id | None = Field(None, description="appoint_panel: 主任委員")
     result: text(10) = Field("", description="record_result: changed / unchanged")  # type: ignore[valid-type]
-    reasons: text() = Field("", description="record_result: 理由")  # type: ignore[valid-type]
+    reasons: text(HISTORY) = Field("", description="record_result: 理由")  # type: ignore[valid-type]
     side: text(20) = Field("", description="explain: 説明を求めた当事者")  # type: ignore[valid-type]
-    reason: text() = Field("", description="terminate: 打切りの理由")  # type: ignore[valid-type]
+    reason: text(REASON) = Field("", description="terminate: 打切りの理由")  # type: ignore[valid-type]
     channel: text(10) = Field("post", description="withdraw: post / online")  # type: ignore[valid-type]
 
 
@@ -347,7 +358,7 @@ class MeetingIn(Schema):
 
 class MeetingRecordIn(Schema):
     present_member_ids: list[Id] = Field(max_length=50)
-    minutes: text()  # type: ignore[valid-type]
+    minutes: text(MINUTES)  # type: ignore[valid-type]
 
 
 class SubmissionIn(Schema):
@@ -360,26 +371,28 @@ class SubmissionIn(Schema):
     received_on: Day | None = None
     postal_receipt: text(100) = ""  # type: ignore[valid-type]
     file_name: text(200) = ""  # type: ignore[valid-type]
-    content_base64: str = Field("", description="アップロードするファイルの内容（base64）")
+    content_base64: str = Field(
+        "", max_length=CONTENT_BASE64, description="アップロードするファイルの内容（base64、20MBまで）"
+    )
     content_type: text(100) = Field("", description="ファイルの種類（空欄はファイル名から判断）")  # type: ignore[valid-type]
     form: Submission.Form = Submission.Form.WRITTEN
     chief_id: Id | None = None
 
 
 class InsurerRequestIn(Schema):
-    request: text()  # type: ignore[valid-type]
+    request: text(STATEMENT)  # type: ignore[valid-type]
     due_on: Day | None = None
 
 
 class InsurerAnswerIn(Schema):
-    answer: text() = ""  # type: ignore[valid-type]
-    refusal_reason: text() = ""  # type: ignore[valid-type]
+    answer: text(HISTORY) = ""  # type: ignore[valid-type]
+    refusal_reason: text(REASON) = ""  # type: ignore[valid-type]
 
 
 class SpecialProcedureIn(Schema):
     kind: text(100)  # type: ignore[valid-type]
     requested_by: Side
-    reason: text()  # type: ignore[valid-type]
+    reason: text(REASON)  # type: ignore[valid-type]
 
 
 class SpecialDecisionIn(Schema):

@@ -20,7 +20,7 @@ def visible_child(user: Any, model: type[Model], pk: int, label: str) -> int:
     """The case id of a meeting, request or procedure the user may reach; 404 otherwise."""
     case_id = model._default_manager.filter(pk=pk).values_list("case_id", flat=True).first()
     if case_id is None or not cases_visible_to(user).filter(pk=case_id).exists():
-        raise NotFound(f"{label} {pk} は見つかりません")
+        raise NotFound(f"{label} {pk} は見つかりません", case_id=case_id)
     return int(case_id)
 
 

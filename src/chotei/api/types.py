@@ -22,20 +22,22 @@ FIRST_DAY = dt.date(1950, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 
 
-def _storable(value: str, max_length: int | None) -> str:
+def _storable(value: str, max_length: int) -> str:
+    # Worded to follow 「項目名は」 (chotei.api.validation).
     if "\x00" in value:
-        raise ValueError("NUL文字は使用できません")
+        raise ValueError("NUL文字を含めずに入力してください")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise ValueError("UTF-8で表せない文字が含まれています") from exc
-    if max_length is not None and len(application.normalize(value)) > max_length:
-        raise ValueError(f"{max_length}文字以内で入力してください")
+        raise ValueError("UTF-8で表せない文字を含めずに入力してください") from exc
+    if len(application.normalize(value)) > max_length:
+        raise ValueError(f"正規化（NFKC）した後で{max_length}文字以内になるよう入力してください")
     return value
 
 
-def text(max_length: int | None = None) -> Any:
-    """A string the database can store; ``max_length`` is the model field's."""
+def text(max_length: int) -> Any:
+    """A string the database can store, of at most ``max_length`` characters (DP-02): the model
+    field's, or for a text field a realistic bound, stated in the OpenAPI schema as maxLength."""
     return Annotated[str, Field(max_length=max_length), AfterValidator(lambda v: _storable(v, max_length))]
 
 

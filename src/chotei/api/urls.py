@@ -7,12 +7,14 @@ from ninja import NinjaAPI
 
 from chotei.api import actions, cases, claims, errors, proceedings, reference, submissions
 from chotei.api.auth import BearerToken
+from chotei.api.validation import JsonOnly
 
 api = NinjaAPI(
     title="chotei API",
     version="1",
     urls_namespace="api",
     auth=BearerToken(),
+    parser=JsonOnly(),
     description="自賠責保険・共済紛争処理の事案管理API。Authorization: Bearer <トークン> で認証します。",
 )
 errors.install(api)

@@ -31,6 +31,9 @@ class AuditEvent(ChainedRow):
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
         VERIFIED = "records.verified", "記録の検証"
+        # IM-01, IM-06: what was refused is evidence of probing just as an opening is of reading.
+        ACCESS_REFUSED = "access.refused", "拒否されたアクセス"
+        ACCESS_FLAGGED = "access.flagged", "拒否の多発"
 
         API_TOKEN = "api_token", "APIトークン"
 
@@ -45,3 +48,5 @@ class AuditEvent(ChainedRow):
     class Meta:
         verbose_name = verbose_name_plural = "監査ログ"
         ordering = ["-at", "-id"]
+        # Each refusal counts the user's refusals of the hour (audit.services.access_refused_record).
+        indexes = [models.Index(fields=["actor", "event_type", "at"], name="audit_actor_type_at_idx")]

@@ -7,8 +7,8 @@ from django.http import HttpRequest
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import role_of
-from chotei.desk.access import AUDIT_ROLES, DESK_ROLES, LEDGER_ROLES, OPERATORS
 from chotei.documents.services import TEMPLATE_ROLES
+from chotei.web.access import AUDIT_ROLES, DESK_ROLES, LEDGER_ROLES, OPERATORS
 
 
 def body(request: HttpRequest) -> dict[str, Any]:

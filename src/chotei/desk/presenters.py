@@ -10,7 +10,6 @@ from django import forms as dj_forms
 from django.urls import NoReverseMatch, reverse
 
 from chotei.desk import actions
-from chotei.desk.access import is_operator
 from chotei.desk.timing import waiting_business_days
 from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
 from chotei.disputes.selectors import is_overdue
@@ -22,6 +21,7 @@ from chotei.rules.notices import SPECS as NOTICE_SPECS
 from chotei.rules.notices import NoticeKind
 from chotei.rules.states import CaseState
 from chotei.rules.step_notices import current_notices
+from chotei.web.access import is_operator
 
 # Shown after a step that queues notices: the task worker issues them a few seconds after the commit.
 NOTICES_PENDING = "通知書を発出しています。数秒後に発出文書欄に表示されます"

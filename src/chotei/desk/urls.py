@@ -18,6 +18,8 @@ urlpatterns = [
         submissions.submission_download,
         name="submission_file",
     ),
+    # Under documents/ beside the previews; the section is the case page's, so the desk serves it.
+    path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/audit/", records.audit_log, name="audit"),
     path("desk/tokens/", tokens.token_list, name="tokens"),

@@ -90,7 +90,7 @@ def case_visible(user: Any, case_id: int) -> Case:
     opening the case itself goes through case_get)."""
     case = cases_visible_to(user).filter(pk=case_id).first()
     if case is None:
-        raise NotFound(f"事案 {case_id} は見つかりません")
+        raise NotFound(f"事案 {case_id} は見つかりません", case_id=case_id)
     return case
 
 
@@ -114,6 +114,6 @@ def case_get(*, user: Any, case_id: int) -> Case:
     try:
         case = cases_visible_to(user).prefetch_related("parties__party", "parties__agent").get(pk=case_id)
     except Case.DoesNotExist as exc:
-        raise NotFound(f"事案 {case_id} は見つかりません") from exc
+        raise NotFound(f"事案 {case_id} は見つかりません", case_id=case_id) from exc
     audit_record(event_type=AuditEvent.Type.CASE_VIEWED, actor=user, case_id=case.pk)
     return case

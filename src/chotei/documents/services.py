@@ -372,7 +372,7 @@ def document_open(user: Any, document_id: int) -> IssuedDocument:
         raise NotPermitted("ログインしてください")
     doc = IssuedDocument.objects.filter(pk=document_id).first()
     if doc is None or not _may_open(user, doc):
-        raise NotFound(f"文書 {document_id} は見つかりません")
+        raise NotFound(f"文書 {document_id} は見つかりません", case_id=doc.case_id if doc else None)
     if is_addressee(user, doc):
         # One conditional UPDATE, so two simultaneous first openings cannot both stamp the time.
         IssuedDocument.objects.filter(pk=doc.pk, first_opened_at__isnull=True).update(

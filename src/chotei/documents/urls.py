@@ -8,6 +8,5 @@ urlpatterns = [
     path("consent/<int:party_id>/", views.consent, name="consent"),
     path("templates/", views.template_list, name="templates"),
     path("templates/<int:pk>/approve/", views.template_approve, name="template_approve"),
-    path("cases/<int:case_id>/", views.case_documents, name="case_documents"),
     path("cases/<int:case_id>/preview/<str:kind>/<str:side>/", views.case_preview, name="preview"),
 ]

@@ -8,24 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chotei.accounts.permissions import NotPermitted
-from chotei.desk.access import OPERATORS, desk_view, forbidden, not_found
-from chotei.desk.presenters import documents_section
-from chotei.desk.views.cases import int_param
-from chotei.disputes import selectors
-from chotei.disputes.services.core import NotFound
 from chotei.documents import services
 from chotei.documents.forms import ConsentForm, TemplateProposeForm
 from chotei.documents.models import DeliveryConsent, NoticeTemplate
 from chotei.parties.models import Party
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices import DEFAULT_TEMPLATES, SPECS, NoticeKind, kind_label, placeholder_legend
+from chotei.web.access import OPERATORS, desk_view, not_found, refusals_answered
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
@@ -35,28 +29,11 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@refusals_answered
 def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The issued PDF inline; the opening is stamped and audited (PN-04, DP-22)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        doc = services.document_open(request.user, pk)
-    except NotPermitted as exc:
-        return forbidden(request, str(exc))
-    except NotFound as exc:
-        return not_found(request, str(exc))
+    """The issued PDF inline; the opening is stamped and audited (PN-04, DP-22), a refusal too (IM-01)."""
+    doc = services.document_open(request.user, pk)
     return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
-
-
-@desk_view()
-def case_documents(request: HttpRequest, case_id: int) -> HttpResponse:
-    """The case page's documents section alone, polled while the notices a step queued are being
-    issued. The page itself was opened through case_get (audited, DP-22); this repeats its list."""
-    case = selectors.case_visible(request.user, case_id)
-    context = documents_section(
-        case, user=request.user, since=int_param(request, "since"), tries=int_param(request, "tries") or 0
-    )
-    return render(request, "desk/_documents.html", context)
 
 
 @desk_view(OPERATORS)

@@ -74,6 +74,13 @@ PAYLOAD_KEYS: dict[str, str] = {
     "intact": "内容の同一性",
     "claim": "請求ID",
     "reference": "請求番号",
+    "method": "方式",
+    "path": "要求先",
+    "status": "応答",
+    "reason": "理由",
+    "refusals": "拒否回数",
+    "threshold": "基準",
+    "window": "集計開始",
 }
 # Audit actions outside the ledger's vocabulary.
 _ACTIONS = {"issue": "発行", "list": "一覧", "revoke": "失効"}

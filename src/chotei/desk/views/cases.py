@@ -11,15 +11,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from chotei.desk.access import OPERATORS, desk_view
 from chotei.desk.forms import CaseFilterForm
-from chotei.desk.presenters import case_page
+from chotei.desk.presenters import case_page, documents_section
 from chotei.desk.timing import waiting_business_days
 from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
 from chotei.disputes.models import Case
 from chotei.disputes.selectors import is_overdue
 from chotei.disputes.services.panels import panel_suggest
+from chotei.web.access import OPERATORS, desk_view
 
 PAGE_SIZE = 50
 LIST_FIELDS = (
@@ -122,3 +122,14 @@ def panel_suggestions(request: HttpRequest, case_id: int) -> HttpResponse:
     case = selectors.case_visible(request.user, case_id)
     context = {"case": case, "proposals": panel_suggest(case_id=case.pk)}
     return render_part(request, "desk/_panel_suggestions.html", "desk/panel_suggestions.html", context)
+
+
+@desk_view()
+def case_documents(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case page's documents section alone, polled while the notices a step queued are being
+    issued. The page itself was opened through case_get (audited, DP-22); this repeats its list."""
+    case = selectors.case_visible(request.user, case_id)
+    context = documents_section(
+        case, user=request.user, since=int_param(request, "since"), tries=int_param(request, "tries") or 0
+    )
+    return render(request, "desk/_documents.html", context)

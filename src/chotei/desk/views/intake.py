@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chotei.desk.access import OPERATORS, desk_view
 from chotei.desk.intake_form import ApplicationForm
 from chotei.desk.presenters import NOTICES_PENDING
 from chotei.desk.views.operations import after_notices
 from chotei.disputes.services.intake import case_receive
 from chotei.disputes.services.party_links import NameMatchToConfirm
 from chotei.rules.errors import MissingItems, RuleViolation
+from chotei.web.access import OPERATORS, desk_view
 
 
 @desk_view(OPERATORS)

@@ -15,13 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chotei.desk.access import OPERATORS, desk_view, not_found
 from chotei.desk.actions import BY_NAME, ITEM_ACTIONS
 from chotei.desk.presenters import NOTICES_PENDING, case_page, notices_since
 from chotei.disputes import selectors
 from chotei.disputes.services.core import Conflict
 from chotei.rules.errors import RuleViolation, TransitionNotAllowed
 from chotei.rules.step_notices import notices_of
+from chotei.web.access import OPERATORS, desk_view, not_found
 
 # Services name a few fields differently from the desk's forms.
 FIELD_ALIASES = {"ground": "ground_code"}

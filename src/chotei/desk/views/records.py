@@ -12,12 +12,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from chotei.audit.models import AuditEvent
-from chotei.desk.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
+from chotei.audit.services import refusal_window
 from chotei.desk.forms import DeskForm
 from chotei.disputes.models import Case, LedgerLine
 from chotei.disputes.services.core import fiscal_year_of
+from chotei.web.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
 
 PAGE_SIZE = 100
+FLAGGED_DAYS = 7
 
 
 class LedgerFilter(DeskForm):
@@ -36,6 +38,7 @@ class AuditFilter(DeskForm):
         label="種別", required=False, choices=[("", "すべて"), *AuditEvent.Type.choices]
     )
     case_id = forms.IntegerField(label="事案ID", required=False, min_value=1)
+    username = forms.CharField(label="利用者", required=False, max_length=150)
 
 
 def _page(request: HttpRequest, qs: QuerySet[Any]) -> tuple[list[Any], str]:
@@ -86,11 +89,33 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(event_type=data["event_type"])
     if data.get("case_id"):
         qs = qs.filter(case_id=data["case_id"])
+    if data.get("username"):
+        qs = qs.filter(actor__username=data["username"])
     rows, next_query = _page(request, qs)
     # The log keeps plain case ids (it outlives disposal); show the numbers that still exist.
     numbers = dict(
         Case.objects.filter(pk__in={e.case_id for e in rows if e.case_id}).values_list("pk", "number")
     )
-    return render(
-        request, "desk/audit.html", {"form": form, "rows": rows, "next_query": next_query, "numbers": numbers}
+    context = {
+        "form": form,
+        "rows": rows,
+        "next_query": next_query,
+        "numbers": numbers,
+        "flagged": _flagged(),
+        "flagged_days": FLAGGED_DAYS,
+        "refused_type": AuditEvent.Type.ACCESS_REFUSED.value,
+    }
+    return render(request, "desk/audit.html", context)
+
+
+def _flagged() -> list[AuditEvent]:
+    """IM-06: users whose refusals reached the alert within an hour, over the last week."""
+    since = timezone.now() - dt.timedelta(days=FLAGGED_DAYS)
+    flags = list(
+        AuditEvent.objects.filter(event_type=AuditEvent.Type.ACCESS_FLAGGED, at__gte=since)
+        .select_related("actor")
+        .order_by("-at", "-id")
     )
+    for flag in flags:
+        flag.window = refusal_window(flag.at)
+    return flags

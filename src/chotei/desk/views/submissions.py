@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chotei.desk.access import desk_view
 from chotei.disputes.downloads import submission_file
 from chotei.disputes.services.evidence import DigestMismatch, submission_open
+from chotei.web.access import desk_view
 
 
 @desk_view()

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chotei.accounts import services
 from chotei.accounts.models import Role
-from chotei.desk.access import desk_view
 from chotei.desk.forms import DeskForm
 from chotei.rules.errors import RuleViolation
+from chotei.web.access import desk_view
 
 ADMIN_ROLES = frozenset({Role.ADMIN})
 

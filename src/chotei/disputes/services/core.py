@@ -35,7 +35,12 @@ class Conflict(Exception):
 
 
 class NotFound(Exception):
-    """No such case, or not one this user may see (HTTP 404)."""
+    """No such case, or not one this user may see (HTTP 404). ``case_id``, when known, goes to the
+    audit record of the refusal (IM-01), never to the user."""
+
+    def __init__(self, message: str, *, case_id: int | None = None) -> None:
+        self.case_id = case_id
+        super().__init__(message)
 
 
 def today() -> dt.date:
