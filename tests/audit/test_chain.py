@@ -176,3 +176,14 @@ def test_verify_command_prints_counts(world, make_case, capsys):
     call_command("verify")
     out = capsys.readouterr().out
     assert f"帳簿: {LedgerLine.objects.count()} 件を検証" in out and "検証結果: 異常なし" in out
+
+
+def test_auditor_page_shows_the_last_verification(world, make_case, client):
+    from chotei.audit.verify import records_verify as verify
+
+    client.force_login(world.users["auditor"])
+    assert "まだ検証されていません" in client.get("/desk/audit/").content.decode()
+    make_case(CaseState.ACCEPTED)
+    verify()
+    text = client.get("/desk/audit/").content.decode()
+    assert "最終検証" in text and "異常なし" in text and "帳簿 3件" in text

@@ -104,6 +104,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "flagged": _flagged(),
         "flagged_days": FLAGGED_DAYS,
         "refused_type": AuditEvent.Type.ACCESS_REFUSED.value,
+        "last_verification": AuditEvent.objects.filter(event_type=AuditEvent.Type.VERIFIED)
+        .order_by("-id")
+        .first(),
     }
     return render(request, "desk/audit.html", context)
 
