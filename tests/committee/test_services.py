@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.audit.models import AuditEvent
 from chotei.committee import services
-from chotei.committee.services import roster as roster_services
 from chotei.committee.models import Appointment, BoardMeeting, CommitteeMember, InterestDeclaration
+from chotei.committee.services import roster as roster_services
 from chotei.disputes.services import panels
 from chotei.parties.models import Party
 from chotei.rules import offices, panel
@@ -518,7 +519,7 @@ def _emergency_appointment_at(world, board):
 
 def test_cm02_approved_appointment_takes_effect_on_its_commission_date(world, board, make_case):
     """An approval before the requested date does not seat the member early: panels read the date."""
-    today = dt.date.today()
+    today = timezone.localdate()
     outcome = services.appointment_request(
         actor=world.staff,
         kind="appoint",

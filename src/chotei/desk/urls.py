@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from chotei.desk.views import auth, cases, intake, operations, records
+from chotei.desk.views import auth, cases, intake, operations, records, roster
 
 app_name = "desk"
 urlpatterns = [
@@ -15,4 +15,7 @@ urlpatterns = [
     path("desk/cases/<int:case_id>/actions/<slug:name>/", operations.case_action, name="case_action"),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/audit/", records.audit_log, name="audit"),
+    path("desk/roster/", roster.roster, name="roster"),
+    path("desk/roster/members/<int:member_id>/", roster.roster_member, name="roster_member"),
+    path("desk/roster/actions/<slug:name>/", roster.roster_action, name="roster_action"),
 ]

@@ -21,69 +21,104 @@ def keep_ratifications(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('committee', '0001_initial'),
+        ("committee", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='appointment',
-            options={'ordering': ['-id'], 'verbose_name': '任命・解任', 'verbose_name_plural': '任命・解任'},
+            name="appointment",
+            options={"ordering": ["-id"], "verbose_name": "任命・解任", "verbose_name_plural": "任命・解任"},
         ),
         migrations.AlterModelOptions(
-            name='interestdeclaration',
-            options={'ordering': ['-declared_on', '-id'], 'verbose_name': '利害関係の申告', 'verbose_name_plural': '利害関係の申告'},
-        ),
-        migrations.AddField(
-            model_name='appointment',
-            name='commissioned_on',
-            field=models.DateField(blank=True, null=True, verbose_name='委嘱日'),
-        ),
-        migrations.AddField(
-            model_name='interestdeclaration',
-            name='withdrawal_reason',
-            field=models.TextField(blank=True, verbose_name='取下げの理由'),
-        ),
-        migrations.AddField(
-            model_name='interestdeclaration',
-            name='withdrawn_on',
-            field=models.DateField(blank=True, null=True, verbose_name='取下げ日'),
-        ),
-        migrations.AlterField(
-            model_name='interestdeclaration',
-            name='member',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interests', to='committee.committeemember'),
-        ),
-        migrations.CreateModel(
-            name='BoardMeeting',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='開催日')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('regular', '定例理事会'), ('extraordinary', '臨時理事会')], max_length=20, verbose_name='種別')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-            ],
+            name="interestdeclaration",
             options={
-                'verbose_name': '理事会',
-                'verbose_name_plural': '理事会',
-                'ordering': ['-held_on', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('held_on', 'name'), name='board_meeting_unique')],
+                "ordering": ["-declared_on", "-id"],
+                "verbose_name": "利害関係の申告",
+                "verbose_name_plural": "利害関係の申告",
             },
         ),
         migrations.AddField(
-            model_name='appointment',
-            name='ratified_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ratifications', to='committee.boardmeeting', verbose_name='追認した理事会'),
+            model_name="appointment",
+            name="commissioned_on",
+            field=models.DateField(blank=True, null=True, verbose_name="委嘱日"),
         ),
         migrations.AddField(
-            model_name='appointment',
-            name='resolved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='resolutions', to='committee.boardmeeting', verbose_name='選任・解任を決議した理事会'),
+            model_name="interestdeclaration",
+            name="withdrawal_reason",
+            field=models.TextField(blank=True, verbose_name="取下げの理由"),
+        ),
+        migrations.AddField(
+            model_name="interestdeclaration",
+            name="withdrawn_on",
+            field=models.DateField(blank=True, null=True, verbose_name="取下げ日"),
+        ),
+        migrations.AlterField(
+            model_name="interestdeclaration",
+            name="member",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="interests",
+                to="committee.committeemember",
+            ),
+        ),
+        migrations.CreateModel(
+            name="BoardMeeting",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="開催日")),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("regular", "定例理事会"), ("extraordinary", "臨時理事会")],
+                        max_length=20,
+                        verbose_name="種別",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+            ],
+            options={
+                "verbose_name": "理事会",
+                "verbose_name_plural": "理事会",
+                "ordering": ["-held_on", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("held_on", "name"), name="board_meeting_unique")
+                ],
+            },
+        ),
+        migrations.AddField(
+            model_name="appointment",
+            name="ratified_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="ratifications",
+                to="committee.boardmeeting",
+                verbose_name="追認した理事会",
+            ),
+        ),
+        migrations.AddField(
+            model_name="appointment",
+            name="resolved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="resolutions",
+                to="committee.boardmeeting",
+                verbose_name="選任・解任を決議した理事会",
+            ),
         ),
         migrations.RunPython(keep_ratifications, migrations.RunPython.noop),
         migrations.RemoveField(
-            model_name='appointment',
-            name='ratified_on',
+            model_name="appointment",
+            name="ratified_on",
         ),
     ]

@@ -264,10 +264,12 @@ def appointment_reject(
     return appointment
 
 
-def appointment_ratify(*, actor: Any, appointment_id: int, meeting_id: int) -> Appointment:
+def appointment_ratify(*, actor: Any, appointment_id: int, meeting_id: int | None) -> Appointment:
     """CM-04 (定款第31条第2項但書): the first board meeting after an emergency commission ratifies it;
     a later meeting cannot."""
     roster_actor(actor)
+    if meeting_id is None:
+        raise RuleViolation("追認した理事会を選んでください", EMERGENCY_ARTICLE, field="meeting")
     with transaction.atomic():
         appointment = appointment_get(appointment_id)
         meeting = meeting_get(meeting_id)
