@@ -17,35 +17,11 @@ from chotei.parties.models import Party
 from chotei.rules import offices, panel
 from chotei.rules.errors import MissingItems, RuleViolation
 from chotei.rules.roster import RosterCounts
+from tests.factories import board_meeting, fill_roster
 
 pytestmark = pytest.mark.django_db
 
 D = dt.date(2026, 7, 1)
-
-
-def _fill_roster(main: int, branch: int) -> None:
-    CommitteeMember.objects.bulk_create(
-        [
-            CommitteeMember(name=f"本部委員{i}", office=offices.MAIN, qualification=panel.LAWYER)
-            for i in range(main)
-        ]
-        + [
-            CommitteeMember(name=f"支部委員{i}", office=offices.BRANCH, qualification=panel.DOCTOR)
-            for i in range(branch)
-        ]
-    )
-
-
-@pytest.fixture
-def board(world) -> BoardMeeting:
-    """The board meeting that chose or dismissed members before the requests (CM-02)."""
-    return services.board_meeting_record(
-        actor=world.staff, held_on=dt.date(2026, 6, 20), name="令和8年度第1回定例理事会", kind="regular"
-    )
-
-
-def _meeting(world, day: dt.date, name: str) -> BoardMeeting:
-    return services.board_meeting_record(actor=world.staff, held_on=day, name=name, kind="extraordinary")
 
 
 def _emergency_appointment(actor: object, reason: str = "急病") -> services.AppointmentOutcome:
@@ -83,12 +59,12 @@ def test_cm01_roster_problems_name_each_minimum(world):
         "本部に配置する紛争処理委員が4名です（規程第8条第1項により20名以上が必要）",
         "大阪支部に配置する紛争処理委員が2名です（規程第8条第1項により10名以上が必要）",
     ]
-    _fill_roster(16, 8)
+    fill_roster(16, 8)
     assert services.roster_problems() == []
 
 
 def test_cm01_dismissal_that_breaks_the_minimum_needs_confirmation_before_saving(world, board):
-    _fill_roster(16, 8)  # exactly 20 at the main office, 10 at the branch, 30 in all
+    fill_roster(16, 8)  # exactly 20 at the main office, 10 at the branch, 30 in all
     request = dict(
         actor=world.users["chair"],
         member_id=world.members["伊藤"].pk,
@@ -116,7 +92,7 @@ def test_cm01_dismissal_that_breaks_the_minimum_needs_confirmation_before_saving
 
 
 def test_cm01_dismissal_above_the_minimum_has_no_warning(world, board):
-    _fill_roster(20, 10)
+    fill_roster(20, 10)
     outcome = services.appointment_request(
         actor=world.staff,
         member_id=world.members["中村"].pk,
@@ -294,9 +270,9 @@ def test_cm04_emergency_appointment_takes_effect_at_once_and_only_the_next_meeti
     appointment = outcome.appointment
     member = CommitteeMember.objects.get(pk=appointment.member_id)
     assert member.active and member.commissioned_on == D
-    before = _meeting(world, D - dt.timedelta(1), "令和8年度第2回臨時理事会")
-    first = _meeting(world, dt.date(2026, 7, 20), "令和8年度第3回臨時理事会")
-    later = _meeting(world, dt.date(2026, 8, 1), "令和8年度第4回臨時理事会")
+    before = board_meeting(world.staff, D - dt.timedelta(1), "令和8年度第2回臨時理事会")
+    first = board_meeting(world.staff, dt.date(2026, 7, 20), "令和8年度第3回臨時理事会")
+    later = board_meeting(world.staff, dt.date(2026, 8, 1), "令和8年度第4回臨時理事会")
     assert services.unratified_appointments(on=dt.date(2026, 7, 19)) == [
         services.UnratifiedAppointment(appointment, None)
     ]
@@ -318,7 +294,7 @@ def test_cm04_emergency_appointment_takes_effect_at_once_and_only_the_next_meeti
 def test_cm04_emergency_appointment_past_its_next_meeting_is_flagged(world):
     appointment = _emergency_appointment(world.users["chair"]).appointment
     assert services.unratified_appointments(on=dt.date(2026, 12, 1))[0].missed is None
-    _meeting(world, dt.date(2026, 7, 20), "令和8年度第3回臨時理事会")
+    board_meeting(world.staff, dt.date(2026, 7, 20), "令和8年度第3回臨時理事会")
     assert services.unratified_appointments(on=dt.date(2026, 7, 19))[0].missed is None
     flagged = services.unratified_appointments(on=dt.date(2026, 7, 20))
     assert flagged == [services.UnratifiedAppointment(appointment, dt.date(2026, 7, 20))]
@@ -450,7 +426,7 @@ def test_cm05_declaration_names_exactly_one_party_or_organization(world):
 def test_every_roster_change_is_audited_with_a_japanese_description(world):
     outcome = _emergency_appointment(world.users["chair"])
     pk = outcome.appointment.pk
-    meeting = _meeting(world, dt.date(2026, 7, 15), "令和8年度第1回臨時理事会")
+    meeting = board_meeting(world.staff, dt.date(2026, 7, 15), "令和8年度第1回臨時理事会")
     services.appointment_approve(actor=world.users["chair"], appointment_id=pk, approved_on=D)
     services.appointment_ratify(actor=world.staff, appointment_id=pk, meeting_id=meeting.pk)
     events = list(AuditEvent.objects.filter(event_type=AuditEvent.Type.ROSTER).order_by("id"))
@@ -581,7 +557,7 @@ def test_cm02_commission_never_precedes_the_approval(world, board):
 
 
 def test_cm01_approving_a_breaking_dismissal_needs_confirmation(world, board):
-    _fill_roster(16, 8)
+    fill_roster(16, 8)
     member = world.members["中村"]
     outcome = services.appointment_request(
         actor=world.staff,

@@ -13,6 +13,7 @@ from chotei.audit.models import AuditEvent
 from chotei.committee import services
 from chotei.committee.models import Appointment, BoardMeeting, CommitteeMember, InterestDeclaration
 from chotei.rules import offices, panel
+from tests.factories import fill_roster
 
 pytestmark = pytest.mark.django_db
 
@@ -22,26 +23,6 @@ ROSTER = "/desk/roster/"
 
 def act(client: Client, action: str, /, **data: Any) -> Any:
     return client.post(f"/desk/roster/actions/{action}/", data)
-
-
-def _fill_roster(main: int, branch: int) -> None:
-    CommitteeMember.objects.bulk_create(
-        [
-            CommitteeMember(name=f"本部委員{i}", office=offices.MAIN, qualification=panel.LAWYER)
-            for i in range(main)
-        ]
-        + [
-            CommitteeMember(name=f"支部委員{i}", office=offices.BRANCH, qualification=panel.DOCTOR)
-            for i in range(branch)
-        ]
-    )
-
-
-@pytest.fixture
-def board(world: Any) -> BoardMeeting:
-    return services.board_meeting_record(
-        actor=world.staff, held_on=dt.date(2026, 6, 20), name="令和8年度第1回定例理事会", kind="regular"
-    )
 
 
 def _events(action: str) -> list[AuditEvent]:
@@ -153,7 +134,7 @@ def test_cm03_missing_items_are_named_with_their_articles(as_role: Any, world: A
 def test_cm01_breaking_dismissal_shows_the_counts_and_saves_only_once_confirmed(
     as_role: Any, world: Any, board: Any
 ) -> None:
-    _fill_roster(16, 8)  # exactly 30 / 20 / 10
+    fill_roster(16, 8)  # exactly 30 / 20 / 10
     client = as_role("secretariat")
     member = world.members["伊藤"]
     data = dict(

@@ -40,32 +40,37 @@ class PersonForm(RosterForm):
     reason = text_field("選任の理由", 2, required=False)
 
 
-class AppointmentRequestForm(PersonForm):
-    board_meeting = forms.TypedChoiceField(
-        label="選任を決議した理事会", coerce=int, empty_value=None, required=False
-    )
+class MeetingField(forms.TypedChoiceField):
+    """A recorded board meeting to pick; ``MeetingChoices`` fills the choices when the form is made.
+    Optional here: the service names the article when one is needed."""
 
+    def __init__(self, label: str) -> None:
+        super().__init__(label=label, coerce=int, empty_value=None, required=False)
+
+
+class MeetingChoices(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["board_meeting"].choices = meeting_choices()
+        choices = meeting_choices()
+        for field in self.fields.values():
+            if isinstance(field, MeetingField):
+                field.choices = choices
+
+
+class AppointmentRequestForm(MeetingChoices, PersonForm):
+    board_meeting = MeetingField("選任を決議した理事会")
 
 
 class EmergencyAppointmentForm(PersonForm):
     pass
 
 
-class DismissalRequestForm(RosterForm):
+class DismissalRequestForm(MeetingChoices, RosterForm):
     member_id = forms.IntegerField(widget=forms.HiddenInput)
     effective_on = date_field("解任しようとする年月日")
     reason = text_field("解任の理由", 2, required=False)
     career = text_field("略歴（変更がある場合）", 2, required=False)
-    board_meeting = forms.TypedChoiceField(
-        label="解任を決議した理事会", coerce=int, empty_value=None, required=False
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["board_meeting"].choices = meeting_choices()
+    board_meeting = MeetingField("解任を決議した理事会")
 
 
 class ApproveForm(RosterForm):
@@ -79,13 +84,9 @@ class RejectForm(RosterForm):
     rejected_on = date_field("不認可の日")
 
 
-class RatifyForm(DeskForm):
+class RatifyForm(MeetingChoices, DeskForm):
     appointment_id = forms.IntegerField(widget=forms.HiddenInput)
-    meeting = forms.TypedChoiceField(label="追認した理事会", coerce=int, empty_value=None, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["meeting"].choices = meeting_choices()
+    meeting = MeetingField("追認した理事会")
 
 
 class BoardMeetingForm(DeskForm):

@@ -74,6 +74,17 @@ class BoardMeeting(models.Model):
         return self.name
 
 
+def _meeting_link(verbose_name: str, related_name: str) -> Any:
+    return models.ForeignKey(
+        BoardMeeting,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
+
+
 class Appointment(models.Model):
     """任命・解任 — needs the regulators' approval (CM-03, 法23-8・令18条) or, in an emergency,
     the chair's act ratified at the next board meeting (CM-04, 定款31条2-3項)."""
@@ -94,25 +105,11 @@ class Appointment(models.Model):
     career = models.TextField("経歴", blank=True)
     approval = models.CharField("認可", max_length=10, choices=Approval.choices, default=Approval.PENDING)
     approved_on = models.DateField("認可日", null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        BoardMeeting,
-        verbose_name="選任・解任を決議した理事会",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="resolutions",
-    )
+    resolved_by = _meeting_link("選任・解任を決議した理事会", "resolutions")
     # CM-02: an approved appointment takes effect on this date, never before the approval.
     commissioned_on = models.DateField("委嘱日", null=True, blank=True)
     emergency = models.BooleanField("緊急任命", default=False)
-    ratified_by = models.ForeignKey(
-        BoardMeeting,
-        verbose_name="追認した理事会",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="ratifications",
-    )
+    ratified_by = _meeting_link("追認した理事会", "ratifications")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -59,6 +59,25 @@ def _resolution(board_meeting_id: int | None, emergency: bool) -> BoardMeeting |
     return meeting_get(int(board_meeting_id))
 
 
+def _pending(appointment_id: int) -> Appointment:
+    """CM-03: the appointment, locked, while the regulators' answer is still open."""
+    appointment = appointment_get(appointment_id)
+    if appointment.approval != Appointment.Approval.PENDING:
+        raise RuleViolation(
+            f"この{appointment.get_kind_display()}は{appointment.get_approval_display()}です",
+            APPROVAL_ARTICLE,
+            field="approval",
+        )
+    return appointment
+
+
+def _leave_office(member: CommitteeMember, confirm_roster: bool) -> list[str]:
+    """The member leaves office once any CM-01 warnings are confirmed; the caller saves."""
+    warnings = confirm_departure(member, confirm_roster=confirm_roster)
+    member.active = False
+    return warnings
+
+
 def appointment_request(
     *,
     actor: Any,
@@ -181,13 +200,7 @@ def appointment_approve(
     if approved_on is None:
         raise RuleViolation("認可の日がありません", APPROVAL_ARTICLE, field="approved_on")
     with transaction.atomic():
-        appointment = appointment_get(appointment_id)
-        if appointment.approval != Appointment.Approval.PENDING:
-            raise RuleViolation(
-                f"この{appointment.get_kind_display()}は{appointment.get_approval_display()}です",
-                APPROVAL_ARTICLE,
-                field="approval",
-            )
+        appointment = _pending(appointment_id)
         meeting = appointment.resolved_by
         if meeting is not None and approved_on < meeting.held_on:
             raise RuleViolation(
@@ -213,8 +226,7 @@ def appointment_approve(
             assert commissioned_on is not None  # set at request for emergencies
             effect = f"、{to_wareki(commissioned_on)}委嘱"
         else:
-            warnings = confirm_departure(member, confirm_roster=confirm_roster)
-            member.active = False
+            warnings = _leave_office(member, confirm_roster)
             effect = "、退任"
         member.save(update_fields=["active", "commissioned_on"])
         appointment.approval, appointment.approved_on = Appointment.Approval.APPROVED, approved_on
@@ -241,14 +253,11 @@ def appointment_reject(
     if rejected_on is None:
         raise RuleViolation("不認可の日がありません", APPROVAL_ARTICLE, field="rejected_on")
     with transaction.atomic():
-        appointment = appointment_get(appointment_id)
-        if appointment.approval != Appointment.Approval.PENDING:
-            raise RuleViolation("認可申請中ではありません", APPROVAL_ARTICLE, field="approval")
+        appointment = _pending(appointment_id)
         warnings: list[str] = []
         if appointment.emergency:
             member = member_get(appointment.member_id, lock=True)
-            warnings = confirm_departure(member, confirm_roster=confirm_roster)
-            member.active = False
+            warnings = _leave_office(member, confirm_roster)
             member.save(update_fields=["active"])
         appointment.approval = Appointment.Approval.REJECTED
         appointment.save(update_fields=["approval"])
