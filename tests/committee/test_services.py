@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 D = dt.date(2026, 7, 1)
 
 
-def _emergency_appointment(actor: object, reason: str = "急病") -> services.AppointmentOutcome:
+def _emergency_appointment(
+    actor: object, reason: str = "急病", **extra: object
+) -> services.AppointmentOutcome:
     """The chair's emergency appointment of 石井 大輔, a lawyer at the main office (CM-04)."""
     return services.appointment_request(
         actor=actor,
@@ -36,7 +38,41 @@ def _emergency_appointment(actor: object, reason: str = "急病") -> services.Ap
         effective_on=D,
         reason=reason,
         emergency=True,
+        **extra,
     )
+
+
+def _kinoshita(world, board, effective_on: dt.date = D) -> services.AppointmentOutcome:
+    """The board's appointment of 木下 亮, a lawyer for the main office, filed by the secretariat."""
+    return services.appointment_request(
+        actor=world.staff,
+        kind="appoint",
+        name="木下 亮",
+        office=offices.MAIN,
+        qualification=panel.LAWYER,
+        career="弁護士",
+        effective_on=effective_on,
+        reason="補充",
+        board_meeting_id=board.pk if board else None,
+    )
+
+
+def _dismissal(
+    world, member: CommitteeMember, board: BoardMeeting, **overrides: object
+) -> services.AppointmentOutcome:
+    """The board's dismissal of ``member``, filed by the secretariat; the world's roster is below 30
+    already, so the CM-01 warnings are confirmed unless told otherwise."""
+    request: dict[str, object] = dict(
+        actor=world.staff,
+        member_id=member.pk,
+        kind="dismiss",
+        effective_on=D,
+        reason="辞任",
+        career="弁護士",
+        board_meeting_id=board.pk,
+        confirm_roster=True,
+    )
+    return services.appointment_request(**{**request, **overrides})
 
 
 def _roster_events(action: str) -> list[AuditEvent]:
@@ -93,15 +129,7 @@ def test_cm01_dismissal_that_breaks_the_minimum_needs_confirmation_before_saving
 
 def test_cm01_dismissal_above_the_minimum_has_no_warning(world, board):
     fill_roster(20, 10)
-    outcome = services.appointment_request(
-        actor=world.staff,
-        member_id=world.members["中村"].pk,
-        kind="dismiss",
-        effective_on=D,
-        reason="任期満了",
-        career="医師",
-        board_meeting_id=board.pk,
-    )
+    outcome = _dismissal(world, world.members["中村"], board, confirm_roster=False)
     assert outcome.warnings == []
 
 
@@ -140,16 +168,7 @@ def test_cm03_new_appointment_activates_only_once_approved(world, board):
 
 def test_cm03_dismissal_deactivates_only_once_approved(world, board):
     member = world.members["田中"]
-    outcome = services.appointment_request(
-        actor=world.staff,
-        member_id=member.pk,
-        kind="dismiss",
-        effective_on=D,
-        reason="辞任",
-        career="整形外科医",
-        board_meeting_id=board.pk,
-        confirm_roster=True,  # the world's roster is below 30 already
-    )
+    outcome = _dismissal(world, member, board)
     member.refresh_from_db()
     assert member.active
     services.appointment_approve(
@@ -182,15 +201,7 @@ def test_cm03_request_states_name_career_date_and_reason(world):
 def test_cm03_existing_members_career_is_used_when_not_restated(world, board):
     member = world.members["渡辺"]
     CommitteeMember.objects.filter(pk=member.pk).update(career="弁護士（大阪弁護士会）")
-    outcome = services.appointment_request(
-        actor=world.staff,
-        member_id=member.pk,
-        kind="dismiss",
-        effective_on=D,
-        reason="任期満了",
-        board_meeting_id=board.pk,
-        confirm_roster=True,
-    )
+    outcome = _dismissal(world, member, board, career="")
     assert outcome.appointment.career == "弁護士（大阪弁護士会）"
 
 
@@ -206,27 +217,9 @@ def test_cm03_contradictory_requests_are_refused(world, board):
             career="弁護士",
             board_meeting_id=board.pk,
         )
-    services.appointment_request(
-        actor=world.staff,
-        member_id=m["佐藤"].pk,
-        kind="dismiss",
-        effective_on=D,
-        reason="辞任",
-        career="弁護士",
-        board_meeting_id=board.pk,
-        confirm_roster=True,
-    )
+    _dismissal(world, m["佐藤"], board)
     with pytest.raises(RuleViolation, match="認可申請中"):
-        services.appointment_request(
-            actor=world.staff,
-            member_id=m["佐藤"].pk,
-            kind="dismiss",
-            effective_on=D,
-            reason="辞任",
-            career="弁護士",
-            board_meeting_id=board.pk,
-            confirm_roster=True,
-        )
+        _dismissal(world, m["佐藤"], board)
     with pytest.raises(RuleViolation, match="解任する紛争処理委員を選んでください"):
         services.appointment_request(
             actor=world.staff, kind="dismiss", effective_on=D, reason="x", career="x"
@@ -245,17 +238,7 @@ def test_cm03_contradictory_requests_are_refused(world, board):
 
 
 def test_cm03_rejected_request_changes_nothing(world, board):
-    outcome = services.appointment_request(
-        actor=world.staff,
-        kind="appoint",
-        name="木下 亮",
-        office=offices.MAIN,
-        qualification=panel.ACADEMIC,
-        career="教授",
-        effective_on=D,
-        reason="補充",
-        board_meeting_id=board.pk,
-    )
+    outcome = _kinoshita(world, board)
     services.appointment_reject(
         actor=world.users["chair"], appointment_id=outcome.appointment.pk, rejected_on=D
     )
@@ -317,17 +300,7 @@ def test_cm04_only_the_chair_appoints_in_an_emergency(world):
 
 
 def test_cm04_ordinary_appointment_needs_no_ratification(world, board):
-    outcome = services.appointment_request(
-        actor=world.staff,
-        kind="appoint",
-        name="木下 亮",
-        office=offices.MAIN,
-        qualification=panel.ACADEMIC,
-        career="教授",
-        effective_on=D,
-        reason="補充",
-        board_meeting_id=board.pk,
-    )
+    outcome = _kinoshita(world, board)
     with pytest.raises(RuleViolation, match="緊急の選任のみ"):
         services.appointment_ratify(
             actor=world.staff, appointment_id=outcome.appointment.pk, meeting_id=board.pk
@@ -455,58 +428,23 @@ def test_roster_change_failing_half_way_leaves_nothing(world, monkeypatch):
 
 
 def test_cm02_ordinary_request_records_the_boards_resolution(world, board):
-    request = dict(
-        actor=world.staff,
-        kind="appoint",
-        name="木下 亮",
-        office=offices.MAIN,
-        qualification=panel.ACADEMIC,
-        career="教授",
-        effective_on=D,
-        reason="補充",
-    )
     with pytest.raises(
         RuleViolation, match="規程第8条第2項により選任・解任を決議した理事会を選んでください"
     ) as exc:
-        services.appointment_request(**request)
+        _kinoshita(world, None)
     assert exc.value.field == "board_meeting" and not Appointment.objects.exists()
-    appointment = services.appointment_request(**request, board_meeting_id=board.pk).appointment
+    appointment = _kinoshita(world, board).appointment
     assert appointment.resolved_by == board
     description = _roster_events("appointment_request")[-1].payload["description"]
     assert "令和8年6月20日の令和8年度第1回定例理事会の決議" in description
     with pytest.raises(RuleViolation, match="理事会は委嘱後に追認します"):
-        _emergency_appointment_at(world, board)
-
-
-def _emergency_appointment_at(world, board):
-    return services.appointment_request(
-        actor=world.users["chair"],
-        kind="appoint",
-        name="石井 大輔",
-        office=offices.MAIN,
-        qualification=panel.LAWYER,
-        career="弁護士",
-        effective_on=D,
-        reason="急病",
-        emergency=True,
-        board_meeting_id=board.pk,
-    )
+        _emergency_appointment(world.users["chair"], board_meeting_id=board.pk)
 
 
 def test_cm02_approved_appointment_takes_effect_on_its_commission_date(world, board, make_case):
     """An approval before the requested date does not seat the member early: panels read the date."""
     today = timezone.localdate()
-    outcome = services.appointment_request(
-        actor=world.staff,
-        kind="appoint",
-        name="木下 亮",
-        office=offices.MAIN,
-        qualification=panel.LAWYER,
-        career="弁護士",
-        effective_on=today + dt.timedelta(30),
-        reason="補充",
-        board_meeting_id=board.pk,
-    )
+    outcome = _kinoshita(world, board, effective_on=today + dt.timedelta(30))
     appointment = services.appointment_approve(
         actor=world.users["chair"], appointment_id=outcome.appointment.pk, approved_on=today
     )
@@ -524,17 +462,7 @@ def test_cm02_approved_appointment_takes_effect_on_its_commission_date(world, bo
 
 
 def test_cm02_commission_never_precedes_the_approval(world, board):
-    outcome = services.appointment_request(
-        actor=world.staff,
-        kind="appoint",
-        name="木下 亮",
-        office=offices.MAIN,
-        qualification=panel.LAWYER,
-        career="弁護士",
-        effective_on=D,
-        reason="補充",
-        board_meeting_id=board.pk,
-    )
+    outcome = _kinoshita(world, board)
     chair = world.users["chair"]
     with pytest.raises(
         RuleViolation, match="法第23条の8第1項により委嘱日は認可の日（令和8年7月10日）以後です"
@@ -559,16 +487,7 @@ def test_cm02_commission_never_precedes_the_approval(world, board):
 def test_cm01_approving_a_breaking_dismissal_needs_confirmation(world, board):
     fill_roster(16, 8)
     member = world.members["中村"]
-    outcome = services.appointment_request(
-        actor=world.staff,
-        member_id=member.pk,
-        kind="dismiss",
-        effective_on=D,
-        reason="辞任",
-        career="医師",
-        board_meeting_id=board.pk,
-        confirm_roster=True,
-    )
+    outcome = _dismissal(world, member, board)
     chair = world.users["chair"]
     with pytest.raises(
         services.RosterConfirmationNeeded, match="大阪支部に配置する紛争処理委員が10名から9名"
