@@ -224,9 +224,9 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
         "meetings": BoardMeeting.objects.all()[:20],
         "is_chair": role_of(request.user) == Role.CHAIR,
         "forms": {
-            "request": roster_forms.AppointmentRequestForm(),
-            "emergency": roster_forms.EmergencyAppointmentForm(),
-            "meeting": roster_forms.BoardMeetingForm(),
+            "request": roster_forms.AppointmentRequestForm(auto_id="id_request_%s"),
+            "emergency": roster_forms.EmergencyAppointmentForm(auto_id="id_emergency_%s"),
+            "meeting": roster_forms.BoardMeetingForm(auto_id="id_meeting_%s"),
         },
     }
 
@@ -246,8 +246,8 @@ def _member_context(request: HttpRequest, member_id: int) -> dict[str, Any]:
             for d in member.interests.select_related("organization", "party")
         ],
         "forms": {
-            "dismiss": roster_forms.DismissalRequestForm(initial={"member_id": member.pk}),
-            "declare": roster_forms.DeclareForm(initial={"member_id": member.pk}),
+            "dismiss": _item_form(roster_forms.DismissalRequestForm, "member_id", member.pk),
+            "declare": roster_forms.DeclareForm(initial={"member_id": member.pk}, auto_id="id_declare_%s"),
         },
     }
 
@@ -307,7 +307,8 @@ def roster_action(request: HttpRequest, name: str) -> HttpResponse:
     spec = ACTIONS.get(name)
     if spec is None:
         return not_found(request, f"操作「{name}」はありません")
-    form = spec.form(request.POST)
+    # Shown only when refused, above the page's own forms: its ids must differ from theirs.
+    form = spec.form(request.POST, auto_id="id_refused_%s")
     if not form.is_valid():
         return _page(request, spec, form, 422)
     try:
