@@ -184,7 +184,7 @@ def _counts_table(before: RosterCounts, after: RosterCounts | None = None) -> li
     rows = []
     for label, attr, minimum in (
         ("紛争処理委員の総数", "total", MIN_TOTAL),
-        (f"本部（{offices.OFFICE_LABELS[offices.MAIN]}）", "main", MIN_MAIN),
+        (offices.OFFICE_LABELS[offices.MAIN], "main", MIN_MAIN),
         (offices.OFFICE_LABELS[offices.BRANCH], "branch", MIN_BRANCH),
     ):
         now = getattr(before, attr)
