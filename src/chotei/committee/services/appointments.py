@@ -179,7 +179,7 @@ def appointment_request(
             member=member.pk,
             kind=kind,
             emergency=emergency,
-            meeting=meeting.pk if meeting else None,
+            board_meeting=meeting.pk if meeting else None,
             warnings=warnings,
         )
     return AppointmentOutcome(appointment, warnings)
@@ -303,7 +303,7 @@ def appointment_ratify(*, actor: Any, appointment_id: int, meeting_id: int | Non
             description=f"{_subject(appointment)}について{to_wareki(meeting.held_on)}の{meeting.name}の追認を記録",
             appointment=appointment.pk,
             member=appointment.member_id,
-            meeting=meeting.pk,
+            board_meeting=meeting.pk,
         )
     return appointment
 

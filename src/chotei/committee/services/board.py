@@ -38,6 +38,6 @@ def board_meeting_record(*, actor: Any, held_on: dt.date | None, name: str, kind
             actor=actor,
             action="board_meeting_record",
             description=f"{to_wareki(held_on)}の{meeting.get_kind_display()}「{name}」を記録",
-            meeting=meeting.pk,
+            board_meeting=meeting.pk,
         )
     return meeting

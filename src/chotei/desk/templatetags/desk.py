@@ -65,6 +65,11 @@ PAYLOAD_KEYS: dict[str, str] = {
     "format": "形式",
     "rows": "件数",
     "username": "利用者",
+    "description": "内容",
+    "appointment": "任命・解任ID",
+    "board_meeting": "理事会ID",
+    "emergency": "緊急の選任",
+    "warnings": "名簿の警告（令第17条）",
 }
 _CHANNELS = {"desk": "事務局デスク", "api": "API", "cli": "コマンド", "post": "郵送", "electronic": "電子"}
 
