@@ -208,11 +208,6 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
     for a in pending:
         a.approve_form = _item_form(roster_forms.ApproveForm, "appointment_id", a.pk)
         a.reject_form = _item_form(roster_forms.RejectForm, "appointment_id", a.pk)
-    unratified = services.unratified_appointments()
-    ratify_forms = {
-        u.appointment.pk: _item_form(roster_forms.RatifyForm, "appointment_id", u.appointment.pk)
-        for u in unratified
-    }
     return {
         "counts": _counts_table(services.roster_counts()),
         "problems": services.roster_problems(),
@@ -220,7 +215,10 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
         "office": office,
         "office_choices": offices.OFFICE_CHOICES,
         "pending": pending,
-        "unratified": [(u, ratify_forms[u.appointment.pk]) for u in unratified],
+        "unratified": [
+            (u, _item_form(roster_forms.RatifyForm, "appointment_id", u.appointment.pk))
+            for u in services.unratified_appointments()
+        ],
         "meetings": BoardMeeting.objects.all()[:20],
         "is_chair": role_of(request.user) == Role.CHAIR,
         "forms": {
