@@ -66,6 +66,14 @@ def make_case(world: Any) -> Any:
 
 
 @pytest.fixture
+def board(world: Any) -> Any:
+    """The board meeting that chose or dismissed members before the requests (CM-02)."""
+    from tests.factories import board_meeting
+
+    return board_meeting(world.staff)
+
+
+@pytest.fixture
 def today() -> dt.date:
     from django.utils import timezone
 

@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from chotei.accounts.models import Role, StaffProfile
-from chotei.committee.models import CommitteeMember, InterestDeclaration
+from chotei.committee.models import BoardMeeting, CommitteeMember, InterestDeclaration
+from chotei.committee.services import board_meeting_record
 from chotei.disputes.models import Case
 from chotei.disputes.services import lifecycle, panels
 from chotei.disputes.services.intake import ApplicationInput, PartyInput, case_receive
@@ -19,6 +20,28 @@ from chotei.rules import offices, panel
 from chotei.rules.states import CaseState
 
 PASSWORD = "chotei-test-pass"
+
+
+def fill_roster(main: int, branch: int) -> None:
+    """CM-01: ``main`` lawyers at the main office and ``branch`` doctors at the branch, in office."""
+    CommitteeMember.objects.bulk_create(
+        [
+            CommitteeMember(name=f"本部委員{i}", office=offices.MAIN, qualification=panel.LAWYER)
+            for i in range(main)
+        ]
+        + [
+            CommitteeMember(name=f"大阪委員{i}", office=offices.BRANCH, qualification=panel.DOCTOR)
+            for i in range(branch)
+        ]
+    )
+
+
+def board_meeting(actor: Any, held_on: dt.date = dt.date(2026, 6, 20), name: str = "") -> BoardMeeting:
+    """A recorded board meeting (CM-02, CM-04); by default the regular one that chose the members."""
+    kind = BoardMeeting.Kind.EXTRAORDINARY if name else BoardMeeting.Kind.REGULAR
+    return board_meeting_record(
+        actor=actor, held_on=held_on, name=name or "令和8年度第1回定例理事会", kind=kind
+    )
 
 
 def application_input(**overrides: Any) -> ApplicationInput:

@@ -8,26 +8,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from chotei.committee.models import CommitteeMember
-from chotei.rules import offices, panel
+from chotei.rules import offices
+from tests.factories import fill_roster
 
 pytestmark = pytest.mark.django_db
 
 
-def _members(main: int, branch: int) -> None:
-    CommitteeMember.objects.bulk_create(
-        [
-            CommitteeMember(name=f"本部委員{i}", office=offices.MAIN, qualification=panel.LAWYER)
-            for i in range(main)
-        ]
-        + [
-            CommitteeMember(name=f"大阪委員{i}", office=offices.BRANCH, qualification=panel.DOCTOR)
-            for i in range(branch)
-        ]
-    )
-
-
 def test_cm01_lawful_roster_exits_zero_with_counts() -> None:
-    _members(20, 10)
+    fill_roster(20, 10)
     out = io.StringIO()
     call_command("roster_check", stdout=out)
     assert "計 30 名" in out.getvalue()
@@ -36,7 +24,7 @@ def test_cm01_lawful_roster_exits_zero_with_counts() -> None:
 
 
 def test_cm01_short_branch_exits_one_and_names_article() -> None:
-    _members(21, 9)
+    fill_roster(21, 9)
     out = io.StringIO()
     with pytest.raises(CommandError) as exc:
         call_command("roster_check", stdout=out)
@@ -46,7 +34,7 @@ def test_cm01_short_branch_exits_one_and_names_article() -> None:
 
 
 def test_cm01_inactive_members_do_not_count() -> None:
-    _members(20, 10)
+    fill_roster(20, 10)
     retired = CommitteeMember.objects.filter(office=offices.MAIN).first()
     CommitteeMember.objects.filter(pk=retired.pk).update(active=False)
     with pytest.raises(CommandError):

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from chotei.rules import offices, panel
+
+
+def serving_q(on: dt.date) -> Q:
+    """CM-02: in office on ``on`` — approved (or appointed in an emergency) and commissioned by then.
+
+    A member loaded without a commission date counts as commissioned before the records began."""
+    return Q(active=True) & (Q(commissioned_on__isnull=True) | Q(commissioned_on__lte=on))
+
+
+class MemberQuerySet(models.QuerySet["CommitteeMember"]):
+    def serving(self, on: dt.date) -> MemberQuerySet:
+        return self.filter(serving_q(on))
+
+    def with_serving(self, on: dt.date) -> MemberQuerySet:
+        """Each member annotated ``serving`` (bool), from the same condition as ``serving``."""
+        return self.annotate(serving=ExpressionWrapper(serving_q(on), output_field=BooleanField()))
 
 
 class CommitteeMember(models.Model):
@@ -18,7 +38,11 @@ class CommitteeMember(models.Model):
     )
     career = models.TextField("経歴", blank=True)
     commissioned_on = models.DateField("委嘱日", null=True, blank=True)
+    # On the roster: approved or appointed in an emergency, not dismissed. Serving also needs the
+    # commission date to have come (serving_q).
     active = models.BooleanField("在任", default=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "紛争処理委員"
@@ -26,6 +50,39 @@ class CommitteeMember(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class BoardMeeting(models.Model):
+    """理事会 (定款第30-36条): it chooses and dismisses members (CM-02, 定款第31条第1項第4号) and
+    ratifies the chair's emergency appointments at its first meeting after (CM-04, 同条第2項)."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "定例理事会"
+        EXTRAORDINARY = "extraordinary", "臨時理事会"
+
+    held_on = models.DateField("開催日")
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("種別", max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "理事会"
+        ordering = ["-held_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["held_on", "name"], name="board_meeting_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _meeting_link(verbose_name: str, related_name: str) -> Any:
+    return models.ForeignKey(
+        BoardMeeting,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
 
 
 class Appointment(models.Model):
@@ -48,12 +105,22 @@ class Appointment(models.Model):
     career = models.TextField("経歴", blank=True)
     approval = models.CharField("認可", max_length=10, choices=Approval.choices, default=Approval.PENDING)
     approved_on = models.DateField("認可日", null=True, blank=True)
+    resolved_by = _meeting_link("選任・解任を決議した理事会", "resolutions")
+    # CM-02: an approved appointment takes effect on this date, never before the approval.
+    commissioned_on = models.DateField("委嘱日", null=True, blank=True)
     emergency = models.BooleanField("緊急任命", default=False)
-    ratified_on = models.DateField("理事会承認日", null=True, blank=True)
+    ratified_by = _meeting_link("追認した理事会", "ratifications")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "任命・解任"
+        ordering = ["-id"]
+
+
+class InterestQuerySet(models.QuerySet["InterestDeclaration"]):
+    def in_effect(self, on: dt.date) -> InterestQuerySet:
+        """CM-05: declarations not withdrawn by ``on`` — what the DP-11 conflict check reads."""
+        return self.filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on))
 
 
 class InterestDeclaration(models.Model):
@@ -66,15 +133,24 @@ class InterestDeclaration(models.Model):
         PRIOR = "prior", "過去の関与"
         OTHER = "other", "その他"
 
-    member = models.ForeignKey(CommitteeMember, on_delete=models.CASCADE, related_name="interests")
+    member = models.ForeignKey(CommitteeMember, on_delete=models.PROTECT, related_name="interests")
     kind = models.CharField("種別", max_length=20, choices=Kind.choices)
     organization = models.ForeignKey("parties.Organization", null=True, blank=True, on_delete=models.PROTECT)
     party = models.ForeignKey("parties.Party", null=True, blank=True, on_delete=models.PROTECT)
     description = models.CharField("内容", max_length=300)
     declared_on = models.DateField("申告日")
+    # A withdrawal is recorded, never a deletion: the panel check's history must stay readable.
+    withdrawn_on = models.DateField("取下げ日", null=True, blank=True)
+    withdrawal_reason = models.TextField("取下げの理由", blank=True)
+
+    objects = InterestQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "利害関係の申告"
+        ordering = ["-declared_on", "-id"]
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError("利害関係の申告は削除できません。取下げを記録してください（法第23条の7第2項）")
 
     @property
     def key(self) -> str:

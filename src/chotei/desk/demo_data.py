@@ -24,7 +24,7 @@ from django.utils import timezone
 from chotei import clock
 from chotei.accounts.models import Role, StaffProfile
 from chotei.accounts.services import token_issue
-from chotei.committee.models import CommitteeMember, InterestDeclaration
+from chotei.committee.models import BoardMeeting, CommitteeMember, InterestDeclaration
 from chotei.disputes.models import Case, CaseParty, PanelSeat, Submission
 from chotei.disputes.services import lifecycle, panels, proceedings
 from chotei.disputes.services.intake import ApplicationInput, PartyInput, case_receive
@@ -523,6 +523,9 @@ def _reference_data() -> tuple[dict[str, Organization], dict[str, Party]]:
             kind=Party.Kind.ORGANIZATION, name=name, postcode=postcode, address=address, organization=org
         )
     commissioned = dt.date(2024, 7, 1)
+    # CM-02: the board meeting that chose them, so the roster's next requests and ratifications
+    # have a meeting before them to count from.
+    BoardMeeting.objects.create(held_on=dt.date(2024, 6, 20), name="令和6年度第1回定例理事会", kind="regular")
     members = {
         name: CommitteeMember(
             name=name,

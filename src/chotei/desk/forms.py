@@ -110,7 +110,7 @@ class PanelForm(VersionForm):
         super().__init__(*args, **kwargs)
         choices = [
             (m.pk, f"{m.name}（{m.get_qualification_display()}・{m.get_office_display()}）")
-            for m in CommitteeMember.objects.filter(active=True)
+            for m in CommitteeMember.objects.serving(timezone.localdate())
         ]
         self.fields["members"].choices = choices
         self.fields["chief"].choices = [("", "選択してください"), *choices]

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from chotei.desk.views import auth, cases, intake, operations, records, submissions, tokens
+from chotei.desk.views import auth, cases, intake, operations, records, roster, submissions, tokens
 
 app_name = "desk"
 urlpatterns = [
@@ -24,4 +24,7 @@ urlpatterns = [
     path("desk/audit/", records.audit_log, name="audit"),
     path("desk/tokens/", tokens.token_list, name="tokens"),
     path("desk/tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
+    path("desk/roster/", roster.roster, name="roster"),
+    path("desk/roster/members/<int:member_id>/", roster.roster_member, name="roster_member"),
+    path("desk/roster/actions/<slug:name>/", roster.roster_action, name="roster_action"),
 ]

@@ -5,20 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_hash_chain'),
+        ("audit", "0002_hash_chain"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='event_type',
-            field=models.CharField(choices=[('case.created', '事案受付'), ('case.step', '状態変更'), ('case.changed', '事案記録'), ('case.viewed', '事案閲覧'), ('document.issued', '文書発出'), ('document.opened', '文書閲覧'), ('submission.opened', '提出書類閲覧'), ('claim.registered', '保険金等の請求の登録'), ('panel.appointed', '委員会指名'), ('meeting', '期日'), ('roster', '委員名簿'), ('template', '文例'), ('consent', '電磁的方法の承諾'), ('ledger.exported', '帳簿出力'), ('retention', '保存期間'), ('login', 'ログイン'), ('records.verified', '記録の検証'), ('access.refused', '拒否されたアクセス'), ('access.flagged', '拒否の多発'), ('api_token', 'APIトークン')], max_length=40),
+            model_name="auditevent",
+            name="event_type",
+            field=models.CharField(
+                choices=[
+                    ("case.created", "事案受付"),
+                    ("case.step", "状態変更"),
+                    ("case.changed", "事案記録"),
+                    ("case.viewed", "事案閲覧"),
+                    ("document.issued", "文書発出"),
+                    ("document.opened", "文書閲覧"),
+                    ("submission.opened", "提出書類閲覧"),
+                    ("claim.registered", "保険金等の請求の登録"),
+                    ("panel.appointed", "委員会指名"),
+                    ("meeting", "期日"),
+                    ("roster", "委員名簿"),
+                    ("template", "文例"),
+                    ("consent", "電磁的方法の承諾"),
+                    ("ledger.exported", "帳簿出力"),
+                    ("retention", "保存期間"),
+                    ("login", "ログイン"),
+                    ("records.verified", "記録の検証"),
+                    ("access.refused", "拒否されたアクセス"),
+                    ("access.flagged", "拒否の多発"),
+                    ("api_token", "APIトークン"),
+                ],
+                max_length=40,
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditevent',
-            index=models.Index(fields=['actor', 'event_type', 'at'], name='audit_actor_type_at_idx'),
+            model_name="auditevent",
+            index=models.Index(fields=["actor", "event_type", "at"], name="audit_actor_type_at_idx"),
         ),
     ]

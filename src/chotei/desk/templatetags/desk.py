@@ -81,6 +81,11 @@ PAYLOAD_KEYS: dict[str, str] = {
     "refusals": "拒否回数",
     "threshold": "基準",
     "window": "集計開始",
+    "description": "内容",
+    "appointment": "任命・解任ID",
+    "board_meeting": "理事会ID",
+    "emergency": "緊急の選任",
+    "warnings": "名簿の警告（令第17条）",
 }
 # Audit actions outside the ledger's vocabulary.
 _ACTIONS = {"issue": "発行", "list": "一覧", "revoke": "失効"}

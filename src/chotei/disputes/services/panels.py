@@ -39,15 +39,17 @@ def party_keys(case: Case) -> dict[str, str]:
 
 
 def member_infos(members: Any = None) -> list[panel_rules.MemberInfo]:
-    """Members as the rules see them, with declared interests and open caseload (for balancing)."""
+    """Members as the rules see them today: serving from their commission date (CM-02), with the
+    interests not withdrawn (CM-05) and open caseload (for balancing)."""
+    on = today()
     qs = CommitteeMember.objects.all() if members is None else members
     rows = list(
-        qs.annotate(
+        qs.with_serving(on).annotate(
             open_cases=Count("seats", filter=Q(seats__case__state__in=[s.value for s in OPEN_STATES]))
         )
     )
     interests: dict[int, set[str]] = {}
-    for decl in InterestDeclaration.objects.filter(member__in=[m.pk for m in rows]):
+    for decl in InterestDeclaration.objects.in_effect(on).filter(member__in=[m.pk for m in rows]):
         interests.setdefault(decl.member_id, set()).add(decl.key)
     return [
         panel_rules.MemberInfo(
@@ -57,7 +59,7 @@ def member_infos(members: Any = None) -> list[panel_rules.MemberInfo]:
             office=m.office,
             interests=frozenset(interests.get(m.pk, ())),
             open_cases=m.open_cases,
-            active=m.active,
+            active=m.serving,
         )
         for m in rows
     ]
@@ -69,7 +71,7 @@ def panel_suggest(*, case_id: int, limit: int = 3) -> list[panel_rules.PanelProp
         case = Case.objects.get(pk=case_id)
     except Case.DoesNotExist as exc:
         raise NotFound(f"事案 {case_id} は見つかりません") from exc
-    pool = member_infos(CommitteeMember.objects.filter(active=True))
+    pool = member_infos(CommitteeMember.objects.serving(today()))
     return panel_rules.suggest_panels(pool, party_keys(case), case.office, limit=limit)
 
 
