@@ -24,13 +24,13 @@ from chotei.accounts.permissions import role_of
 from chotei.committee import forms as roster_forms
 from chotei.committee import services
 from chotei.committee.models import Appointment, BoardMeeting, CommitteeMember, InterestDeclaration
-from chotei.web.access import OPERATORS, desk_view, not_found
 from chotei.desk.templatetags.desk import ymd
 from chotei.desk.views.cases import render_part
 from chotei.desk.views.operations import attach_error
 from chotei.rules import offices
 from chotei.rules.errors import RuleViolation
 from chotei.rules.roster import MIN_BRANCH, MIN_MAIN, MIN_TOTAL, RosterCounts
+from chotei.web.access import OPERATORS, desk_view, not_found
 
 Done = tuple[str, int | None]  # the success message, and the member whose page to show (else the roster)
 
