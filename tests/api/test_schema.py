@@ -75,3 +75,12 @@ def test_no_input_causes_a_server_error(case: Any, real_ids: bool, records: dict
     case.call_and_validate(
         headers={"Authorization": f"Bearer {records['token']}"}, checks=[not_a_server_error]
     )
+
+
+def test_api_office_choices_are_the_rules_offices() -> None:
+    from typing import get_args
+
+    from chotei.api.types import Office
+    from chotei.rules import offices
+
+    assert set(get_args(Office)) == set(offices.OFFICE_LABELS)

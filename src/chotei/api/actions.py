@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router
 from ninja.errors import ValidationError
 
 from chotei.api import validation
+from chotei.api.auth import ApiRequest
 from chotei.api.schemas import ERRORS, ActionIn, ActionName, CaseOut
 from chotei.api.types import Id
 from chotei.disputes import selectors
@@ -89,7 +89,7 @@ def _only_its_items(action: str, body: ActionIn) -> None:
     response={200: CaseOut, **ERRORS},
     summary="事案の処理（受理審査・受理・不受理・変更・委員会指名・結果・説明・終了・打切り・取下げ）",
 )
-def case_action(request: HttpRequest, case_id: Id, action: ActionName, body: ActionIn) -> Case:
+def case_action(request: ApiRequest, case_id: Id, action: ActionName, body: ActionIn) -> Case:
     """409 when the state forbids the action (naming its article) or the version is stale; 422
     naming any item the action does not take."""
     selectors.case_visible(request.auth, case_id)

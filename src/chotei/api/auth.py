@@ -22,3 +22,9 @@ class BearerToken(HttpBearer):
             .first()
         )
         return found.user if found is not None else None
+
+
+class ApiRequest(HttpRequest):
+    """A request past ``BearerToken``: django-ninja sets ``auth`` to the token's user."""
+
+    auth: Any

@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from chotei.accounts.permissions import require_operator
+from chotei.api.auth import ApiRequest
 from chotei.api.schemas import (
     ERRORS,
     CaseCreateIn,
@@ -27,6 +28,7 @@ from chotei.disputes import selectors
 from chotei.disputes.models import Case
 from chotei.disputes.services import intake, panels
 from chotei.disputes.services.core import NotFound
+from chotei.disputes.services.party_links import PartyInput
 from chotei.documents import services as documents_services
 from chotei.documents.models import IssuedDocument
 from chotei.documents.views import pdf_response
@@ -52,7 +54,7 @@ def _after_cursor(qs: QuerySet[Case], before: str) -> QuerySet[Case]:
 
 
 @router.get("/cases", response={200: CasePageOut, **ERRORS}, summary="事案の一覧")
-def case_list(request: HttpRequest, filters: Query[CaseFilterIn]) -> dict[str, Any]:
+def case_list(request: ApiRequest, filters: Query[CaseFilterIn]) -> dict[str, Any]:
     qs = selectors.case_list(
         user=request.auth,
         filters=selectors.CaseFilter(
@@ -72,7 +74,7 @@ def case_list(request: HttpRequest, filters: Query[CaseFilterIn]) -> dict[str, A
     return {"items": page, "next_before": _cursor(page[-1]) if len(rows) > filters.limit else None}
 
 
-def _party_input(data: PartyIn) -> intake.PartyInput:
+def _party_input(data: PartyIn) -> PartyInput:
     """A registered party's own name and address stand when the request leaves them empty."""
     name, address = data.name, data.address
     if data.party_id is not None:
@@ -80,7 +82,7 @@ def _party_input(data: PartyIn) -> intake.PartyInput:
         if party is None:
             raise HttpError(422, f"当事者 {data.party_id} は登録されていません")
         name, address = name or party.name, address or party.address
-    return intake.PartyInput(
+    return PartyInput(
         name=name,
         address=address,
         kind=data.kind or "",
@@ -91,7 +93,7 @@ def _party_input(data: PartyIn) -> intake.PartyInput:
 
 
 @router.post("/cases", response={201: CaseOut, **ERRORS}, summary="申請の受付（DP-02）")
-def case_create(request: HttpRequest, body: CaseCreateIn) -> Status[Case]:
+def case_create(request: ApiRequest, body: CaseCreateIn) -> Status[Case]:
     fields = body.model_dump(exclude={"applicant", "respondent", "applicant_agent", "respondent_agent"})
     data = intake.ApplicationInput(
         applicant=_party_input(body.applicant),
@@ -104,7 +106,7 @@ def case_create(request: HttpRequest, body: CaseCreateIn) -> Status[Case]:
 
 
 @router.get("/cases/{case_id}", response={200: CaseDetailOut, **ERRORS}, summary="事案の詳細")
-def case_detail(request: HttpRequest, case_id: Id) -> Case:
+def case_detail(request: ApiRequest, case_id: Id) -> Case:
     """Every opening is audited by case_get (DP-22)."""
     return selectors.case_get(user=request.auth, case_id=case_id)
 
@@ -114,7 +116,7 @@ def case_detail(request: HttpRequest, case_id: Id) -> Case:
     response={200: list[ProposalOut], **ERRORS},
     summary="紛争処理委員会の候補（DP-11）",
 )
-def panel_suggestions(request: HttpRequest, case_id: Id) -> list[dict[str, Any]]:
+def panel_suggestions(request: ApiRequest, case_id: Id) -> list[dict[str, Any]]:
     selectors.case_visible(request.auth, case_id)
     require_operator(request.auth)
     return [
@@ -143,7 +145,7 @@ PDF_ANSWER: dict[str, Any] = {
     summary="発出文書のPDF（閲覧を記録、DP-22）",
     openapi_extra=PDF_ANSWER,
 )
-def document_pdf(request: HttpRequest, case_id: Id, document_id: Id) -> HttpResponse:
+def document_pdf(request: ApiRequest, case_id: Id, document_id: Id) -> HttpResponse:
     """DP-22: document_open stamps the first opening, audits every one and refuses an insurer the
     notices addressed to the other side (IM-01)."""
     selectors.case_visible(request.auth, case_id)

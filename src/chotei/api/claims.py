@@ -12,14 +12,15 @@ import json
 from typing import Annotated, Any, Literal
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import AfterValidator, Field
 
+from chotei.api.auth import ApiRequest
 from chotei.api.cases import PDF_ANSWER, document_pdf_answer
 from chotei.api.schemas import ERRORS, DocumentOut
 from chotei.api.types import Day, Id, text
-from chotei.disputes.services.intake import PartyInput
+from chotei.disputes.services.party_links import PartyInput
 from chotei.documents import services
 from chotei.documents.facts import is_nonpayment
 from chotei.documents.models import IssuedDocument, PaymentClaim
@@ -104,7 +105,7 @@ class ClaimNoticeIn(Schema):
 
 
 @router.post("/claims", response={201: ClaimOut, **ERRORS}, summary="保険金等の請求の登録")
-def claim_create(request: HttpRequest, body: ClaimIn) -> Status[PaymentClaim]:
+def claim_create(request: ApiRequest, body: ClaimIn) -> Status[PaymentClaim]:
     claimant = body.claimant
     claim = services.claim_register(
         actor=request.auth,
@@ -121,7 +122,7 @@ def claim_create(request: HttpRequest, body: ClaimIn) -> Status[PaymentClaim]:
 
 
 @router.get("/claims", response={200: list[ClaimOut], **ERRORS}, summary="保険金等の請求の一覧（新しい順）")
-def claim_list(request: HttpRequest, filters: Query[ClaimFilterIn]) -> QuerySet[PaymentClaim]:
+def claim_list(request: ApiRequest, filters: Query[ClaimFilterIn]) -> QuerySet[PaymentClaim]:
     claims = claims_visible_to(request.auth).select_related("insurer", "claimant").order_by("-id")
     if filters.before is not None:
         claims = claims.filter(pk__lt=filters.before)
@@ -129,7 +130,7 @@ def claim_list(request: HttpRequest, filters: Query[ClaimFilterIn]) -> QuerySet[
 
 
 @router.get("/claims/{claim_id}", response={200: ClaimOut, **ERRORS}, summary="保険金等の請求")
-def claim_detail(request: HttpRequest, claim_id: Id) -> PaymentClaim:
+def claim_detail(request: ApiRequest, claim_id: Id) -> PaymentClaim:
     return claim_get(request.auth, claim_id)
 
 
@@ -138,7 +139,7 @@ def claim_detail(request: HttpRequest, claim_id: Id) -> PaymentClaim:
     response={201: DocumentOut, **ERRORS},
     summary="支払に関する書面の発出（PN-01..PN-03, PN-06）",
 )
-def claim_notice_create(request: HttpRequest, claim_id: Id, body: ClaimNoticeIn) -> Status[IssuedDocument]:
+def claim_notice_create(request: ApiRequest, claim_id: Id, body: ClaimNoticeIn) -> Status[IssuedDocument]:
     claim_get(request.auth, claim_id)
     doc = services.claim_notice_issue(
         actor=request.auth,
@@ -156,7 +157,7 @@ def claim_notice_create(request: HttpRequest, claim_id: Id, body: ClaimNoticeIn)
     response={200: list[DocumentOut], **ERRORS},
     summary="請求について発出した書面",
 )
-def claim_notice_list(request: HttpRequest, claim_id: Id) -> QuerySet[IssuedDocument]:
+def claim_notice_list(request: ApiRequest, claim_id: Id) -> QuerySet[IssuedDocument]:
     return claim_get(request.auth, claim_id).documents.defer("pdf").order_by("id")
 
 
@@ -166,7 +167,7 @@ def claim_notice_list(request: HttpRequest, claim_id: Id) -> QuerySet[IssuedDocu
     summary="支払に関する書面のPDF（閲覧を記録）",
     openapi_extra=PDF_ANSWER,
 )
-def claim_notice_pdf(request: HttpRequest, claim_id: Id, document_id: Id) -> HttpResponse:
+def claim_notice_pdf(request: ApiRequest, claim_id: Id, document_id: Id) -> HttpResponse:
     """document_open audits the opening and refuses another organization's notice (IM-01)."""
     claim_get(request.auth, claim_id)
     return document_pdf_answer(request.auth, document_id, claim_id=claim_id)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import base64
 import binascii
 
-from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.errors import HttpError
 
 from chotei.api import scope
+from chotei.api.auth import ApiRequest
 from chotei.api.schemas import (
     ERRORS,
     InsurerAnswerIn,
@@ -38,7 +38,7 @@ router = Router(tags=["審理"])
 
 
 @router.post("/cases/{case_id}/meetings", response={201: MeetingOut, **ERRORS}, summary="期日の指定")
-def meeting_create(request: HttpRequest, case_id: Id, body: MeetingIn) -> Status[Meeting]:
+def meeting_create(request: ApiRequest, case_id: Id, body: MeetingIn) -> Status[Meeting]:
     selectors.case_visible(request.auth, case_id)
     return Status(
         201,
@@ -51,7 +51,7 @@ def meeting_create(request: HttpRequest, case_id: Id, body: MeetingIn) -> Status
 @router.post(
     "/meetings/{meeting_id}/record", response={200: MeetingOut, **ERRORS}, summary="期日調書（DP-20）"
 )
-def meeting_record(request: HttpRequest, meeting_id: Id, body: MeetingRecordIn) -> Meeting:
+def meeting_record(request: ApiRequest, meeting_id: Id, body: MeetingRecordIn) -> Meeting:
     scope.visible_child(request.auth, Meeting, meeting_id, "期日")
     return panels.meeting_record(
         actor=request.auth,
@@ -75,7 +75,7 @@ def _content(encoded: str) -> bytes | None:
     response={201: SubmissionOut, **ERRORS},
     summary="主張書面・証拠の提出（DP-03, DP-14）",
 )
-def submission_create(request: HttpRequest, case_id: Id, body: SubmissionIn) -> Status[Submission]:
+def submission_create(request: ApiRequest, case_id: Id, body: SubmissionIn) -> Status[Submission]:
     selectors.case_visible(request.auth, case_id)
     return Status(
         201,
@@ -103,7 +103,7 @@ def submission_create(request: HttpRequest, case_id: Id, body: SubmissionIn) -> 
     summary="保険会社等への説明・資料の提出要求（DP-12）",
 )
 def insurer_request_create(
-    request: HttpRequest, case_id: Id, body: InsurerRequestIn
+    request: ApiRequest, case_id: Id, body: InsurerRequestIn
 ) -> Status[InsurerRequest]:
     selectors.case_visible(request.auth, case_id)
     return Status(
@@ -119,7 +119,7 @@ def insurer_request_create(
     response={200: InsurerRequestOut, **ERRORS},
     summary="保険会社等の回答（DP-12）",
 )
-def insurer_request_answer(request: HttpRequest, request_id: Id, body: InsurerAnswerIn) -> InsurerRequest:
+def insurer_request_answer(request: ApiRequest, request_id: Id, body: InsurerAnswerIn) -> InsurerRequest:
     scope.visible_child(request.auth, InsurerRequest, request_id, "要求")
     return proceedings.insurer_request_answer(
         actor=request.auth, request_id=request_id, answer=body.answer, refusal_reason=body.refusal_reason
@@ -132,7 +132,7 @@ def insurer_request_answer(request: HttpRequest, request_id: Id, body: InsurerAn
     summary="特別の手続の申出（DP-13）",
 )
 def special_procedure_create(
-    request: HttpRequest, case_id: Id, body: SpecialProcedureIn
+    request: ApiRequest, case_id: Id, body: SpecialProcedureIn
 ) -> Status[SpecialProcedure]:
     selectors.case_visible(request.auth, case_id)
     return Status(
@@ -153,7 +153,7 @@ def special_procedure_create(
     summary="特別の手続の判断（DP-13）",
 )
 def special_procedure_decide(
-    request: HttpRequest, procedure_id: Id, body: SpecialDecisionIn
+    request: ApiRequest, procedure_id: Id, body: SpecialDecisionIn
 ) -> SpecialProcedure:
     scope.visible_child(request.auth, SpecialProcedure, procedure_id, "特別の手続")
     return proceedings.special_procedure_decide(
@@ -169,7 +169,7 @@ def special_procedure_decide(
 @router.post(
     "/cases/{case_id}/observers", response={201: ObserverOut, **ERRORS}, summary="傍聴の許可（DP-15）"
 )
-def observer_create(request: HttpRequest, case_id: Id, body: ObserverIn) -> Status[Observer]:
+def observer_create(request: ApiRequest, case_id: Id, body: ObserverIn) -> Status[Observer]:
     selectors.case_visible(request.auth, case_id)
     return Status(
         201,

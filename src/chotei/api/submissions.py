@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Router, Status
 
+from chotei.api.auth import ApiRequest
 from chotei.api.schemas import ERRORS
 from chotei.api.types import Id
 from chotei.disputes.downloads import submission_file
@@ -29,7 +30,7 @@ router = Router(tags=["審理"])
     },
 )
 def submission_download(
-    request: HttpRequest, case_id: Id, submission_id: Id
+    request: ApiRequest, case_id: Id, submission_id: Id
 ) -> HttpResponse | Status[dict[str, str]]:
     try:
         sub = submission_open(request.auth, submission_id, case_id)

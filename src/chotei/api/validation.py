@@ -228,7 +228,7 @@ def explain(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def summary(explained: list[dict[str, Any]]) -> str:
     messages = [e["msg"] for e in explained]
     if len(messages) == 1:
-        return messages[0]
+        return str(messages[0])
     return f"入力内容に{len(messages)}件の誤りがあります：" + "／".join(messages)
 
 

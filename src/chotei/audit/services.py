@@ -57,6 +57,8 @@ def access_refused_record(
 
 def _flag_if_over(event: AuditEvent) -> None:
     # The user's row lock serialises two simultaneous refusals, so the window is flagged only once.
+    if event.actor_id is None:
+        return
     get_user_model().objects.select_for_update().filter(pk=event.actor_id).first()
     window = refusal_window(event.at)
     mine = AuditEvent.objects.filter(actor_id=event.actor_id, at__gte=window)

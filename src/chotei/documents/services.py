@@ -26,7 +26,7 @@ from chotei.audit.services import audit_record
 from chotei.disputes import selectors
 from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.services.core import NotFound, ledger_write, lock_case, today
-from chotei.disputes.services.intake import PartyInput
+from chotei.disputes.services.party_links import PartyInput
 from chotei.documents import facts
 from chotei.documents.models import (
     DeliveryConsent,

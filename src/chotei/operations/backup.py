@@ -135,7 +135,7 @@ def _read_archive(archive: Path, folder: Path) -> dict[str, Any]:
     except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise BackupError(f"アーカイブを読めません（破損しているか途中で切れています）: {exc}") from exc
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except ValueError as exc:
         raise BackupError("manifest.json を読めません") from exc
     if manifest.get("format") != FORMAT:

@@ -136,7 +136,8 @@ def _linked(data: ApplicationInput) -> tuple[ApplicationInput, dict[str, Linked]
         agent = getattr(data, f"{side}_agent")
         if agent is not None:
             linked[f"{side}_agent"] = link(f"{side}_agent", "", agent)
-    return dataclasses.replace(data, **{k: v.data for k, v in linked.items()}), linked
+    replaced: dict[str, Any] = {k: v.data for k, v in linked.items()}
+    return dataclasses.replace(data, **replaced), linked
 
 
 def _party(linked: Linked) -> Party:
@@ -173,6 +174,9 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
     _check_choices(data)
     data, linked = _linked(data)
     application.check_application(data.rule_data())
+    if data.applied_on is None:  # refused by check_application already; this tells the type checker
+        raise RuleViolation("申請年月日がありません", ordinance("第13条", "DP-02"), field="applied_on")
+    applied_on = data.applied_on
     received = data.received_on or today()
     fy = fiscal_year_of(received)
     with transaction.atomic():
@@ -185,7 +189,7 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             category=data.category,
             channel=data.channel,
             applicant_role=data.applicant_role,
-            applied_on=data.applied_on,
+            applied_on=applied_on,
             matters_sought=data.matters_sought,
             issues=data.issues,
             negotiation_history=data.negotiation_history,

@@ -75,7 +75,9 @@ def panel_suggest(*, case_id: int, limit: int = 3) -> list[panel_rules.PanelProp
     return panel_rules.suggest_panels(pool, party_keys(case), case.office, limit=limit)
 
 
-def panel_appoint(*, actor: Any, case_id: int, version: int, member_ids: list[int], chief_id: int) -> Case:
+def panel_appoint(
+    *, actor: Any, case_id: int, version: int, member_ids: list[int], chief_id: int | None
+) -> Case:
     """The chair names ≥3 members incl. a lawyer, none conflicted, one chief (DP-11, 法23-7第2-3項)."""
     guards.chair(actor)
     ids = list(dict.fromkeys(int(i) for i in member_ids))
@@ -141,7 +143,7 @@ def chief_member(
 def chief_named(member_id: int | None) -> str:
     """「主任委員 氏名」 for the ledger line, looked up before the change; the change itself refuses any
     member who does not hold the chief seat, so a line is only written for the real chief."""
-    name = CommitteeMember.objects.filter(pk=member_id).values_list("name", flat=True).first()
+    name = CommitteeMember.objects.filter(pk=member_id or 0).values_list("name", flat=True).first()
     return f"主任委員 {name}"
 
 

@@ -84,6 +84,7 @@ def submission_record(
         )
         return []
 
+    chief_payload: dict[str, Any] = {"chief": chief_id} if form == Submission.Form.OTHER else {}
     case_change(
         actor=actor,
         case_id=case_id,
@@ -93,7 +94,7 @@ def submission_record(
         description=f"{CaseParty.Side(side).label}の{Submission.Kind(kind).label}を受領: {title}"
         f"（{Submission.Channel(channel).label}"
         + (f"、書面以外の方法・{chief_named(chief_id)}の許可）" if form == Submission.Form.OTHER else "）"),
-        **({"chief": chief_id} if form == Submission.Form.OTHER else {}),
+        **chief_payload,
     )
     return holder["s"]
 

@@ -71,7 +71,7 @@ def disposable_cases(today: dt.date) -> list[Disposable]:
     for case_id, number, ended_on in candidates.order_by("ended_on", "id").values_list(
         "id", "number", "ended_on"
     ):
-        if not retention.may_dispose(ended_on, today):
+        if ended_on is None or not retention.may_dispose(ended_on, today):
             continue
         item = Disposable(
             case_id,
@@ -110,7 +110,7 @@ def case_records_dispose(*, actor: Any, case_id: int, today: dt.date) -> Disposa
             actor=actor,
             case_id=case.pk,
             number=case.number,
-            ended_on=case.ended_on.isoformat(),
+            ended_on=ended_on.isoformat(),
             submissions=done.submissions,
             submission_ids=submission_ids,
             documents=done.documents,
