@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from chotei import clock
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import refusal_window
 from chotei.rules.states import CaseState
@@ -115,9 +116,9 @@ def test_im06_user_over_the_hourly_threshold_is_flagged_once_per_hour(
     assert "member" in flagged and "3回（基準 3回）" in flagged
 
     # An hour later the count starts again, and the next window is flagged on its own.
-    AuditEvent.objects.filter(actor=user).update(at=timezone.now() - dt.timedelta(hours=1))
-    for _ in range(3):
-        member.get(f"/desk/cases/{case.pk}/")
+    with clock.replaying_at(timezone.now() + dt.timedelta(hours=1)):
+        for _ in range(3):
+            member.get(f"/desk/cases/{case.pk}/")
     assert AuditEvent.objects.filter(event_type=FLAGGED, actor=user).count() == 2
 
 

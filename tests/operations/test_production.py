@@ -17,7 +17,11 @@ GOOD_KEY = "k" * 20 + "-0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def _chotei(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("CHOTEI_") and k != "DATABASE_URL"}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CHOTEI_") and k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     return subprocess.run(  # noqa: S603
         [CHOTEI, *args],
         env={**base, "CHOTEI_DATA_DIR": str(tmp_path), **env},
