@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from chotei.audit.models import AuditEvent
-from chotei.disputes.models import Amendment, Case
+from chotei.disputes.models import Amendment, Case, PanelSeat
 from chotei.rules.states import CaseState
 from tests.api.conftest import Api
 
@@ -94,7 +94,15 @@ def test_dp17_explain_with_stale_version_is_409(world: Any, staff_api: Api) -> N
 
 def test_dp18_terminate_with_reason(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
-    assert staff_api.act(case, "terminate", reason="解決の見込みがない").json()["state"] == "terminated"
+    chief = PanelSeat.objects.get(case=case, is_chief=True).member_id
+    body = staff_api.act(case, "terminate", reason="解決の見込みがない", chief_id=chief).json()
+    assert body["state"] == "terminated"
+
+
+def test_dp18_terminate_without_the_chief_is_422(world: Any, staff_api: Api) -> None:
+    case = world.make_case(CaseState.UNDER_REVIEW)
+    body = staff_api.act(case, "terminate", reason="解決の見込みがない").json()
+    assert body["obligation"] == "DP-18" and body["field"] == "chief_id"
 
 
 def test_dp18_terminate_without_reason_is_422(world: Any, staff_api: Api) -> None:

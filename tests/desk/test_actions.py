@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from chotei.disputes.models import Case, LedgerLine, Meeting
+from chotei.disputes.models import Case, LedgerLine, Meeting, PanelSeat
 from chotei.rules import screening
 from chotei.rules.states import CaseState
 from tests.desk.conftest import fresh, post_action
@@ -297,6 +297,11 @@ def test_dp18_terminate_needs_reason(as_role, make_case) -> None:
     response = post_action(client, case, "terminate", version=case.version, reason="")
     assert response.status_code == 422
     response = post_action(client, case, "terminate", version=case.version, reason="解決の見込みがない")
+    assert response.status_code == 422 and "主任委員" in response.content.decode()
+    chief = PanelSeat.objects.get(case=case, is_chief=True).member_id
+    response = post_action(
+        client, case, "terminate", version=case.version, reason="解決の見込みがない", chief_id=chief
+    )
     assert response.status_code == 302
     assert fresh(case).state == CaseState.TERMINATED and case.end_reason == "解決の見込みがない"
 
@@ -314,7 +319,6 @@ def test_offered_actions_follow_the_state(as_role, make_case) -> None:
     assert [p.spec.name for p in received["action_panels"]] == [
         "start_screening",
         "submission",
-        "terminate",
         "withdraw",
     ]
     closed = client.get(f"/desk/cases/{make_case(CaseState.CLOSED).pk}/").context

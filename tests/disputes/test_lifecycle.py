@@ -9,7 +9,7 @@ import pytest
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.audit.models import AuditEvent
-from chotei.disputes.models import Amendment, Case, LedgerLine
+from chotei.disputes.models import Amendment, Case, LedgerLine, PanelSeat
 from chotei.disputes.services import lifecycle
 from chotei.disputes.services.core import Conflict, NotFound, today
 from chotei.rules import calendar
@@ -235,16 +235,41 @@ def test_dp17_no_explanation_before_the_result(world, make_case):
 
 def test_dp18_termination_needs_a_reason_and_ends_the_case(world, make_case, notices):
     case = make_case(CaseState.UNDER_REVIEW)
+    chief = PanelSeat.objects.get(case=case, is_chief=True)
     with pytest.raises(RuleViolation, match="規程第17条"):
-        lifecycle.case_terminate(actor=world.staff, case_id=case.pk, version=version(case), reason="　")
+        lifecycle.case_terminate(
+            actor=world.staff, case_id=case.pk, version=version(case), reason="　", chief_id=chief.member_id
+        )
     with notices():
         lifecycle.case_terminate(
-            actor=world.staff, case_id=case.pk, version=version(case), reason="解決の見込みがない"
+            actor=world.staff,
+            case_id=case.pk,
+            version=version(case),
+            reason="解決の見込みがない",
+            chief_id=chief.member_id,
         )
     case.refresh_from_db()
     assert case.state == CaseState.TERMINATED and case.end_reason == "解決の見込みがない"
     assert case.ended_on is not None and case.due_on is None
     assert notices.kinds() == ["termination"]
+    line = LedgerLine.objects.get(case=case, action="terminate")
+    assert f"主任委員 {chief.member.name}の判断" in line.description
+
+
+@pytest.mark.parametrize("who", ["nobody", "ordinary member"])
+def test_dp18_termination_is_the_chiefs_decision_not_the_secretariats(world, make_case, who):
+    """An operator cannot terminate in no one's name nor in a seated member's who is not the chief."""
+    case = make_case(CaseState.UNDER_REVIEW)
+    other = PanelSeat.objects.filter(case=case, is_chief=False).first()
+    chief_id = None if who == "nobody" else other.member_id
+    with pytest.raises(RuleViolation, match="規程第17条") as refused:
+        lifecycle.case_terminate(
+            actor=world.staff, case_id=case.pk, version=version(case), reason="見込みなし", chief_id=chief_id
+        )
+    assert refused.value.field == "chief_id"
+    case.refresh_from_db()
+    assert case.state == CaseState.UNDER_REVIEW
+    assert not LedgerLine.objects.filter(case=case, action="terminate").exists()
 
 
 @pytest.mark.parametrize("channel", ["post", "online"])

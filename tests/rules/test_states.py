@@ -45,17 +45,24 @@ def test_final_states_have_no_actions(state: CaseState) -> None:
     assert allowed_actions(state) == []
 
 
-@pytest.mark.parametrize("action", [Action.TERMINATE, Action.WITHDRAW])
-def test_dp18_dp19_terminate_and_withdraw_allowed_from_every_open_state_and_nowhere_else(
-    action: Action,
-) -> None:
+def test_dp19_withdraw_allowed_from_every_open_state_and_nowhere_else() -> None:
     for state in CaseState:
         if state in OPEN_STATES:
-            target = next_state(state, action)
-            assert target == (CaseState.TERMINATED if action is Action.TERMINATE else CaseState.WITHDRAWN)
+            assert next_state(state, Action.WITHDRAW) == CaseState.WITHDRAWN
         else:
-            with pytest.raises(TransitionNotAllowed):
-                next_state(state, action)
+            with pytest.raises(TransitionNotAllowed, match="規程第18条"):
+                next_state(state, Action.WITHDRAW)
+
+
+def test_dp18_only_a_sitting_panel_terminates() -> None:
+    """規程17条: the chief member terminates, so only a case under review (its panel seated) can be;
+    before acceptance a screening ground is a refusal."""
+    for state in CaseState:
+        if state == CaseState.UNDER_REVIEW:
+            assert next_state(state, Action.TERMINATE) == CaseState.TERMINATED
+        else:
+            with pytest.raises(TransitionNotAllowed, match="規程第17条"):
+                next_state(state, Action.TERMINATE)
 
 
 def test_every_transition_article_has_an_obligation_id() -> None:

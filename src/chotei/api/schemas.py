@@ -343,7 +343,9 @@ class ActionIn(Schema):
     requested_on: Day | None = Field(None, description="amend / withdraw: 申出日")
     refuse_reason: text(REASON) = Field("", description="amend: 変更を認めない理由")  # type: ignore[valid-type]
     member_ids: list[Id] = Field(default_factory=list, max_length=50, description="appoint_panel")
-    chief_id: Id | None = Field(None, description="appoint_panel: 主任委員")
+    chief_id: Id | None = Field(
+        None, description="appoint_panel: 主任委員 / terminate: 打ち切った主任委員（規程第17条）"
+    )
     result: text(10) = Field("", description="record_result: changed / unchanged")  # type: ignore[valid-type]
     reasons: text(HISTORY) = Field("", description="record_result: 理由")  # type: ignore[valid-type]
     side: text(20) = Field("", description="explain: 説明を求めた当事者")  # type: ignore[valid-type]

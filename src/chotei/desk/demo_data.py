@@ -852,7 +852,11 @@ class _Replay:
             self.step(
                 10,
                 lambda: lifecycle.case_terminate(
-                    actor=self.staff, case_id=self.case_id, version=self.v(), reason=reason
+                    actor=self.staff,
+                    case_id=self.case_id,
+                    version=self.v(),
+                    reason=reason,
+                    chief_id=PanelSeat.objects.get(case_id=self.case_id, is_chief=True).member_id,
                 ),
             )
             return

@@ -212,7 +212,9 @@ class ExplainForm(VersionForm):
     side = forms.ChoiceField(label="説明を求めた当事者", choices=SIDES)
 
 
-class TerminateForm(VersionForm):
+class TerminateForm(VersionForm, ChiefForm):
+    """打切り is the chief member's decision (DP-18, 規程17条), recorded in the chief's name."""
+
     reason = text_field("打切りの理由", 2)
 
 

@@ -99,7 +99,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         Action.RECORD_RESULT, CaseState.UNDER_REVIEW, CaseState.RESULT_NOTIFIED, rules("第16条", "DP-17")
     ),
     Transition(Action.CLOSE, CaseState.RESULT_NOTIFIED, CaseState.CLOSED, rules("第16条", "DP-17")),
-    *_open(Action.TERMINATE, CaseState.TERMINATED, rules("第17条", "DP-18")),
+    # 打切り is the panel's chief member's decision (規程17条): only once a panel sits; before
+    # acceptance a screening ground is a refusal (不受理) instead.
+    Transition(Action.TERMINATE, CaseState.UNDER_REVIEW, CaseState.TERMINATED, rules("第17条", "DP-18")),
     *_open(Action.WITHDRAW, CaseState.WITHDRAWN, rules("第18条", "DP-19")),
 )
 

@@ -9,6 +9,7 @@ from typing import Any
 from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
+from chotei.disputes.services.panels import chief_member, chief_named
 from chotei.rules import application, screening
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
@@ -184,15 +185,19 @@ def case_close(*, actor: Any, case_id: int, version: int) -> Case:
     return case_step(actor=actor, case_id=case_id, version=version, action=Action.CLOSE)
 
 
-def case_terminate(*, actor: Any, case_id: int, version: int, reason: str) -> Case:
-    """打切り (DP-18, 規程17条): on a screening ground or no prospect of resolution; the notice points
-    the parties to litigation and other routes."""
+def case_terminate(
+    *, actor: Any, case_id: int, version: int, reason: str, chief_id: int | None = None
+) -> Case:
+    """打切り (DP-18, 規程17条): the panel's chief member decides, on a screening ground or no prospect
+    of resolution; the secretariat records it in the chief's name, never its own, and the notice
+    points the parties to litigation and other routes."""
     guards.operator(actor)
     reason = application.normalize(reason)
     if not reason:
         raise RuleViolation("打切りの理由がありません", rules("第17条", "DP-18"), field="reason")
 
     def apply(case: Case) -> list[str]:
+        chief_member(case, chief_id, "紛争処理の打切り", "第17条", "DP-18")
         case.end_reason = reason
         return ["end_reason"]
 
@@ -202,7 +207,8 @@ def case_terminate(*, actor: Any, case_id: int, version: int, reason: str) -> Ca
         version=version,
         action=Action.TERMINATE,
         apply=apply,
-        description=f"紛争処理の打切り（規程第17条）: {reason}",
+        description=f"紛争処理の打切り（{chief_named(chief_id)}の判断、規程第17条）: {reason}",
+        chief=chief_id,
     )
     return case
 
