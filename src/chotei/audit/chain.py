@@ -126,6 +126,40 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# Per vendor: the triggers each guarded table carries, by name suffix, as (suffix, SQL template);
+# ``install_guards`` creates them and ``missing_guards`` looks for the same names.
+_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION chotei_append_only() RETURNS trigger AS $$ BEGIN "
+    f"IF TG_OP IN ('DELETE', 'TRUNCATE') AND current_setting('{_ERASE_SETTING}', true) = 'on' "
+    "THEN RETURN OLD; END IF; RAISE EXCEPTION '%', TG_ARGV[0]; END $$ LANGUAGE plpgsql"
+)
+_GUARDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "postgresql": (
+        (
+            "append_only",
+            "CREATE OR REPLACE TRIGGER {name} BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION chotei_append_only({msg})",
+        ),
+        (
+            "no_truncate",
+            "CREATE OR REPLACE TRIGGER {name} BEFORE TRUNCATE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION chotei_append_only({msg})",
+        ),
+    ),
+    "sqlite": (
+        (
+            "no_update",
+            "CREATE TRIGGER IF NOT EXISTS {name} BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, {msg}); END",
+        ),
+        (
+            "no_delete",
+            "CREATE TRIGGER IF NOT EXISTS {name} BEFORE DELETE ON {table} "
+            "WHEN NOT chotei_erase_allowed() BEGIN SELECT RAISE(ABORT, {msg}); END",
+        ),
+    ),
+}
+
+
 def install_guards(using: str = "default", **_: Any) -> None:
     """Create (or re-create) the triggers that refuse UPDATE and DELETE on every chained table."""
     from django.db import connections
@@ -133,30 +167,11 @@ def install_guards(using: str = "default", **_: Any) -> None:
     conn = connections[using]
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
-            cursor.execute(
-                "CREATE OR REPLACE FUNCTION chotei_append_only() RETURNS trigger AS $$ BEGIN "
-                f"IF TG_OP IN ('DELETE', 'TRUNCATE') AND current_setting('{_ERASE_SETTING}', true) = 'on' "
-                "THEN RETURN OLD; END IF; RAISE EXCEPTION '%', TG_ARGV[0]; END $$ LANGUAGE plpgsql"
-            )
+            cursor.execute(_PG_FUNCTION)
         for table, message in guarded_tables().items():
-            msg = _sql_literal(message)
-            if conn.vendor == "postgresql":
+            for suffix, template in _GUARDS.get(conn.vendor, ()):
                 cursor.execute(
-                    f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                    f"FOR EACH ROW EXECUTE FUNCTION chotei_append_only({msg})"
-                )
-                cursor.execute(
-                    f"CREATE OR REPLACE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                    f"FOR EACH STATEMENT EXECUTE FUNCTION chotei_append_only({msg})"
-                )
-            elif conn.vendor == "sqlite":
-                cursor.execute(
-                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, {msg}); END"
-                )
-                cursor.execute(
-                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
-                    f"WHEN NOT chotei_erase_allowed() BEGIN SELECT RAISE(ABORT, {msg}); END"
+                    template.format(name=f"{table}_{suffix}", table=table, msg=_sql_literal(message))
                 )
 
 
@@ -181,12 +196,8 @@ def missing_guards(using: str = "default") -> list[str]:
     from django.db import connections
 
     conn = connections[using]
-    expected = []
-    for table in guarded_tables():
-        suffixes = (
-            ("append_only", "no_truncate") if conn.vendor == "postgresql" else ("no_update", "no_delete")
-        )
-        expected += [f"{table}_{s}" for s in suffixes]
+    suffixes = [suffix for suffix, _ in _GUARDS.get(conn.vendor, ())]
+    expected = [f"{table}_{suffix}" for table in guarded_tables() for suffix in suffixes]
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
             cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
