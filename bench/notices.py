@@ -17,7 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from chotei.documents.pdf import FONT, register_font, render
-from chotei.rules.notices import SPECS, ComposedNotice, NoticeData, NoticeKind, compose
+from chotei.rules.notices.compose import compose
+from chotei.rules.notices.data import ComposedNotice, NoticeData
+from chotei.rules.notices.kinds import SPECS, NoticeKind
 
 COUNT = 10_000
 BASELINE_EVERY = 10

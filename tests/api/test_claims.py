@@ -125,11 +125,12 @@ def test_pn02_registration_is_all_or_nothing(world: Any, monkeypatch: pytest.Mon
     """The claim, its new claimant and the audit event are written in one transaction."""
     from chotei.disputes.services.intake import PartyInput
     from chotei.documents import services
+    from chotei.documents.services import claims
 
     def failing(**_: Any) -> None:
         raise RuntimeError("audit unavailable")
 
-    monkeypatch.setattr(services, "audit_record", failing)
+    monkeypatch.setattr(claims, "audit_record", failing)
     with pytest.raises(RuntimeError):
         services.claim_register(
             actor=world.users["insurer"],

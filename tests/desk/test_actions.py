@@ -351,7 +351,7 @@ def test_dp08_after_accepting_the_page_waits_for_the_notices(as_role, make_case)
     documents section polls (HTMX, every 3 s, ~30 s at most) until they are there."""
     from chotei.documents import services
     from chotei.documents.models import IssuedDocument
-    from chotei.rules.notices import NoticeKind
+    from chotei.rules.notices.kinds import NoticeKind
 
     case = make_case(CaseState.SCREENING)
     before = services.case_notices_issue(case_id=case.pk, kinds=["receipt"])[0].pk

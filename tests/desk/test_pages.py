@@ -306,7 +306,8 @@ def test_pn05_party_cards_show_consent_state_and_link(as_role, make_case, world)
 
 def test_cp05_documents_show_the_wording_version_used(as_role, make_case, world) -> None:
     from chotei.documents import services
-    from chotei.rules.notices import DEFAULT_TEMPLATES, NoticeKind
+    from chotei.rules.notices.kinds import NoticeKind
+    from chotei.rules.notices.texts import DEFAULT_TEMPLATES
 
     case = make_case(CaseState.RECEIVED)
     services.case_notices_issue(case_id=case.pk, kinds=["receipt"])

@@ -15,7 +15,7 @@ from chotei.documents import services
 from chotei.documents.models import IssuedDocument, PaymentClaim
 from chotei.parties.models import Party
 from chotei.rules.errors import MissingItems, RuleViolation
-from chotei.rules.notices import yen
+from chotei.rules.notices.wording import yen
 from chotei.rules.payment import calc
 
 CLAIM: dict[str, Any] = {

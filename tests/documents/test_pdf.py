@@ -17,7 +17,8 @@ from tests.rules.test_notices import EXPECTED_TEXT, make_data
 
 from chotei.documents.pdf import font_path, render, text_width, unsupported_characters, wrap
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import SPECS, NoticeKind, compose
+from chotei.rules.notices.compose import compose
+from chotei.rules.notices.kinds import SPECS, NoticeKind
 
 
 def _flat(text: str) -> str:

@@ -16,7 +16,7 @@ from tests.documents.helpers import flat, pdf_text
 from chotei.audit.models import AuditEvent
 from chotei.documents.management.commands import render_samples
 from chotei.documents.models import DocumentNumberSequence, IssuedDocument
-from chotei.rules.notices import SPECS, NoticeKind
+from chotei.rules.notices.kinds import SPECS, NoticeKind
 from chotei.rules.states import CaseState
 from chotei.rules.wareki import to_wareki
 

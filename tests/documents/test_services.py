@@ -19,7 +19,8 @@ from chotei.documents import services
 from chotei.documents.models import DocumentNumberSequence, IssuedDocument
 from chotei.rules import screening
 from chotei.rules.errors import MissingItems, RuleViolation
-from chotei.rules.notices import LITIGATION_GUIDANCE, NoticeKind
+from chotei.rules.notices.kinds import NoticeKind
+from chotei.rules.notices.texts import LITIGATION_GUIDANCE
 from chotei.rules.states import CaseState
 from chotei.rules.wareki import to_wareki
 

@@ -12,7 +12,8 @@ from chotei.audit.models import AuditEvent
 from chotei.documents import services
 from chotei.documents.models import IssuedDocument, NoticeTemplate
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import DEFAULT_TEMPLATES, NoticeKind
+from chotei.rules.notices.kinds import NoticeKind
+from chotei.rules.notices.texts import DEFAULT_TEMPLATES
 from chotei.rules.states import CaseState
 
 MARK = "本通知は改訂文例によるものです。"
@@ -94,7 +95,7 @@ def test_cp05_templates_page_proposes_and_approves(world: Any, client: Any) -> N
 
 def test_cp05_every_placeholder_has_a_japanese_legend() -> None:
     """The people who review model texts read what each {placeholder} prints, in Japanese."""
-    from chotei.rules.notices import placeholder_legend, placeholders
+    from chotei.rules.notices.placeholders import placeholder_legend, placeholders
 
     for kind in NoticeKind:
         legend = dict(placeholder_legend(kind))

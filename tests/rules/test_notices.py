@@ -9,16 +9,13 @@ from typing import Any
 import pytest
 
 from chotei.rules.errors import MissingItems, RuleViolation
-from chotei.rules.notices import (
-    DEFAULT_TEMPLATES,
-    SPECS,
-    NoticeData,
-    NoticeKind,
-    check_template,
-    compose,
-    coop_wording,
-    yen,
-)
+from chotei.rules.notices.compose import compose
+from chotei.rules.notices.coop import coop_wording
+from chotei.rules.notices.data import NoticeData
+from chotei.rules.notices.kinds import SPECS, NoticeKind
+from chotei.rules.notices.placeholders import check_template
+from chotei.rules.notices.texts import DEFAULT_TEMPLATES
+from chotei.rules.notices.wording import yen
 
 ITEMS: list[dict[str, Any]] = [
     {"label": "治療関係費", "amount": 312_450, "formula": "診療報酬明細書による実費"},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chotei.rules.notices import SPECS, NoticeKind
+from chotei.rules.notices.kinds import SPECS, NoticeKind
 from chotei.rules.states import TRANSITIONS, Action, CaseState
 from chotei.rules.step_notices import (
     AMEND,

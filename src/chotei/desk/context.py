@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import role_of
-from chotei.documents.services import TEMPLATE_ROLES
+from chotei.documents.services.templates import TEMPLATE_ROLES
 from chotei.web.access import AUDIT_ROLES, DESK_ROLES, LEDGER_ROLES, OPERATORS
 
 

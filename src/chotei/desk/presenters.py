@@ -15,10 +15,10 @@ from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
 from chotei.disputes.selectors import is_overdue
 from chotei.documents import facts
 from chotei.documents.models import IssuedDocument
-from chotei.documents.services import consented
+from chotei.documents.services.consent import consented
 from chotei.rules import screening
-from chotei.rules.notices import SPECS as NOTICE_SPECS
-from chotei.rules.notices import NoticeKind
+from chotei.rules.notices.kinds import SPECS as NOTICE_SPECS
+from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.states import CaseState
 from chotei.rules.step_notices import current_notices
 from chotei.web.access import is_operator

@@ -17,7 +17,7 @@ from chotei.parties.models import Organization, Party
 from chotei.rules import offices
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import NoticeKind
+from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.states import Action
 
 # Who each dispute notice goes to; "both" means one document for each party.

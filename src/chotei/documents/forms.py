@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from chotei.rules.notices import NoticeKind, kind_label
+from chotei.rules.notices.kinds import NoticeKind, kind_label
 
 KIND_LABELS = [(k.value, kind_label(k)) for k in NoticeKind]
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from chotei import clock
-from chotei.rules.notices import NoticeKind
+from chotei.rules.notices.kinds import NoticeKind
 
 KIND_CHOICES = [(k.value, k.value) for k in NoticeKind]
 

@@ -25,7 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import ComposedNotice, NoticeData
+from chotei.rules.notices.data import ComposedNotice, NoticeData
 from chotei.rules.wareki import to_wareki
 
 FONT = "IPAexGothic"

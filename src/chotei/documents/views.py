@@ -18,7 +18,9 @@ from chotei.documents.forms import ConsentForm, TemplateProposeForm
 from chotei.documents.models import DeliveryConsent, NoticeTemplate
 from chotei.parties.models import Party
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import DEFAULT_TEMPLATES, SPECS, NoticeKind, kind_label, placeholder_legend
+from chotei.rules.notices.kinds import SPECS, NoticeKind, kind_label
+from chotei.rules.notices.placeholders import placeholder_legend
+from chotei.rules.notices.texts import DEFAULT_TEMPLATES
 from chotei.web.access import OPERATORS, desk_view, not_found, refusals_answered
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chotei.rules.articles import Article, rules
-from chotei.rules.notices import NoticeKind
+from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.states import Action, CaseState
 
 RECEIVE = "receive"

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 
 from chotei.disputes.labels import LEDGER_ACTIONS
-from chotei.rules.notices import SPECS
+from chotei.rules.notices.kinds import SPECS
 from chotei.rules.panel import QUALIFICATION_LABELS
 from chotei.rules.states import STATE_LABELS
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from chotei.disputes.models import LedgerLine
-from chotei.rules.notices import NoticeKind
+from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.step_notices import notices_of
 
 

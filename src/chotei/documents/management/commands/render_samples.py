@@ -24,7 +24,9 @@ from chotei.documents import facts, services
 from chotei.documents.pdf import render
 from chotei.rules import screening
 from chotei.rules.errors import RuleViolation
-from chotei.rules.notices import NoticeData, NoticeKind, compose, kind_label
+from chotei.rules.notices.compose import compose
+from chotei.rules.notices.data import NoticeData
+from chotei.rules.notices.kinds import NoticeKind, kind_label
 from chotei.rules.payment import calc
 from chotei.rules.states import CaseState
 
