@@ -166,6 +166,26 @@ CHOTEI_BODY = {
     "contact": "本部事務局 電話 0120-159-700（平日 9:00〜17:00）",
 }
 
+# Each office's own contact block (DP-24, issue 7): a case handled by the Osaka branch carries the
+# branch's address, phone and hours, never the head office's. The Osaka defaults are model values:
+# set the real ones through the environment.
+CHOTEI_OFFICES = {
+    "tokyo": {
+        "label": "本部事務局",
+        "postcode": os.environ.get("CHOTEI_OFFICE_TOKYO_POSTCODE", "100-0013"),
+        "address": os.environ.get("CHOTEI_OFFICE_TOKYO_ADDRESS", CHOTEI_BODY["address"]),
+        "phone": os.environ.get("CHOTEI_OFFICE_TOKYO_PHONE", "0120-159-700"),
+        "hours": os.environ.get("CHOTEI_OFFICE_TOKYO_HOURS", "平日 9:00〜17:00"),
+    },
+    "osaka": {
+        "label": "大阪支部事務局",
+        "postcode": os.environ.get("CHOTEI_OFFICE_OSAKA_POSTCODE", "541-0041"),
+        "address": os.environ.get("CHOTEI_OFFICE_OSAKA_ADDRESS", "大阪府大阪市中央区北浜二丁目1番23号"),
+        "phone": os.environ.get("CHOTEI_OFFICE_OSAKA_PHONE", "0120-159-800"),
+        "hours": os.environ.get("CHOTEI_OFFICE_OSAKA_HOURS", "平日 9:00〜17:00"),
+    },
+}
+
 # IM-06: a user refused this many times within one clock hour is flagged to the auditor.
 CHOTEI_REFUSALS_PER_HOUR_ALERT = int(os.environ.get("CHOTEI_REFUSALS_PER_HOUR_ALERT", "10"))
 

@@ -136,7 +136,7 @@ def test_table_continues_under_a_repeated_header() -> None:
 def test_unsupported_character_is_refused_naming_it(attribute: str, where: str) -> None:
     """Names are printed exactly as registered; a character the font lacks stops the issue."""
     data = make_data(NoticeKind.RECEIPT)
-    setattr(data, attribute, "𠮷田 太郎")
+    setattr(data, attribute, "𠮷田運送株式会社")
     notice = compose(NoticeKind.RECEIPT, data)
     with pytest.raises(RuleViolation) as caught:
         render(notice, data)

@@ -247,7 +247,9 @@ def test_dp05_unsupported_character_refused_before_issue_naming_it(make_case: An
     assert list(DocumentNumberSequence.objects.values_list("last", flat=True)) == sequences
 
 
-def test_dp05_agent_is_named_but_the_party_stays_addressee(make_case: Any) -> None:
+def test_dp05_a_represented_party_is_written_to_through_its_agent(make_case: Any) -> None:
+    """Issue 7: the notice goes to the agent on record, naming the party; the document stays the
+    party's (PN-04 opening by its organisation)."""
     from chotei.disputes.models import CaseParty
     from chotei.parties.models import Party
 
@@ -255,10 +257,10 @@ def test_dp05_agent_is_named_but_the_party_stays_addressee(make_case: Any) -> No
     agent = Party.objects.create(name="弁護士 鈴木 一郎", address="東京都港区虎ノ門一丁目2番3号")
     CaseParty.objects.filter(case=case, side="respondent").update(agent=agent)
     (doc,) = services.case_notices_issue(case_id=case.pk, kinds=["receipt"])
-    assert doc.addressee == "あおば損害保険株式会社　御中"
+    assert doc.addressee == "被申請人　あおば損害保険株式会社　代理人　弁護士 鈴木 一郎　様"
     assert doc.addressee_party.name == "あおば損害保険株式会社"
     line = LedgerLine.objects.filter(case=case, action="notice").latest("id")
-    assert "代理人 弁護士 鈴木 一郎" in line.description
+    assert "代理人　弁護士 鈴木 一郎　様へ" in line.description
 
 
 def test_cp05_preview_renders_without_storing(make_case: Any) -> None:

@@ -362,3 +362,36 @@ def test_pn02_reduction_ratio_wording(ratio: object, text: str) -> None:
     data = make_data(NoticeKind.PAYMENT)
     data.fields["reduction"] = {"ratio": ratio, "reason": "重過失"}
     assert f"減額の割合　{text}\n" in "\n".join(compose(NoticeKind.PAYMENT, data).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("honorific", "kind", "name", "word"),
+    [
+        ("様", "", "山田 太郎", "貴殿"),
+        ("御中", "insurer", "あおば損害保険株式会社", "貴社"),
+        ("御中", "coop", "みなと共済協同組合", "貴組合"),
+        ("御中", "coop", "全国共済農業協同組合連合会", "貴会"),
+        ("御中", "", "全国労働者共済生活協同組合連合会", "貴会"),
+        ("御中", "", "みどり運送株式会社", "貴社"),
+        ("御中", "", "みどり", ""),
+    ],
+)
+def test_issue7_organisations_are_addressed_by_their_kind(
+    honorific: str, kind: str, name: str, word: str
+) -> None:
+    from chotei.rules.notices.wording import you_word
+
+    assert you_word(honorific, kind, name) == word
+
+
+def test_issue7_a_federation_reads_kikai_in_the_text() -> None:
+    data = make_data(NoticeKind.RECEIPT, addressee_name="全国共済農業協同組合連合会")
+    text = "".join(compose(NoticeKind.RECEIPT, data).paragraphs)
+    assert "貴会を相手方とする" in text and "貴社" not in text
+
+
+def test_issue7_an_organisation_of_unknown_kind_is_refused_not_called_kisha() -> None:
+    data = make_data(NoticeKind.RECEIPT, addressee_name="みどり")
+    with pytest.raises(MissingItems) as caught:
+        compose(NoticeKind.RECEIPT, data)
+    assert caught.value.field == "you" and "規程第4条の2" in str(caught.value)

@@ -18,6 +18,7 @@ from chotei.rules import offices
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices.kinds import NoticeKind
+from chotei.rules.notices.wording import applicant_honorific, you_word
 from chotei.rules.states import Action
 
 # Who each dispute notice goes to; "both" means one document for each party.
@@ -119,7 +120,7 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
         return {
             **named,
             "deadline": case.statement_due_on,
-            "submit_to": f"{settings.CHOTEI_BODY['name']} {offices.OFFICE_LABELS[case.office]} 事務局",
+            "submit_to": office_address(case.office),
         }
     if kind is NoticeKind.REFUSAL:
         return {
@@ -152,12 +153,47 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     raise ValueError(f"{kind} は事案の通知ではありません")
 
 
-def body_contact(case: Case | None = None) -> str:
-    body = settings.CHOTEI_BODY
-    lines = [body["name"], body["address"], body["contact"]]
-    if case is not None:
-        lines.insert(1, f"担当　{offices.OFFICE_LABELS[case.office]}")
-    return "\n".join(lines)
+OFFICE_ARTICLE = rules("第7条", "DP-24")
+_OFFICE_ITEMS = (
+    ("label", "名称"),
+    ("postcode", "郵便番号"),
+    ("address", "所在地"),
+    ("phone", "電話番号"),
+    ("hours", "受付時間"),
+)
+
+
+def _office(office: str) -> Mapping[str, str]:
+    """The office's registered contact; one that lacks an item refuses the notice rather than
+    printing another office's block or a blank (issue 7)."""
+    entry = settings.CHOTEI_OFFICES.get(office) or {}
+    missing = [label for key, label in _OFFICE_ITEMS if not str(entry.get(key) or "").strip()]
+    if missing:
+        name = offices.OFFICE_LABELS.get(office, office or "（未設定）")
+        raise RuleViolation(
+            f"事務所「{name}」の{'・'.join(missing)}が登録されていないため、問い合わせ先を記載できません",
+            OFFICE_ARTICLE,
+            field="office",
+        )
+    return entry
+
+
+def office_address(office: str) -> str:
+    """Where a party sends its papers: the body and the handling office with its postal address."""
+    entry = _office(office)
+    return f"{settings.CHOTEI_BODY['name']} {entry['label']}（〒{entry['postcode']}　{entry['address']}）"
+
+
+def body_contact(case: Case) -> str:
+    """The contact block of the office handling the case (DP-24): its own address, phone and hours."""
+    entry = _office(case.office)
+    return "\n".join(
+        (
+            f"{settings.CHOTEI_BODY['name']}　{entry['label']}",
+            f"〒{entry['postcode']}　{entry['address']}",
+            f"電話 {entry['phone']}（{entry['hours']}）",
+        )
+    )
 
 
 def insurer_contact(org: Organization) -> str:
@@ -167,13 +203,30 @@ def insurer_contact(org: Organization) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def addressee(party: Party) -> dict[str, str]:
-    """Name and address exactly as registered, with 様 or 御中."""
+def addressee(party: Party, agent: Party | None = None, side: str = "") -> dict[str, str]:
+    """Name and address exactly as registered, with 様 or 御中, and how the text refers to the
+    addressee: an organisation by its registered kind (貴組合 / 貴会 for co-ops, never 貴社 to all).
+
+    A party with an agent on record (代理人) is written to at the agent's address: the notice is
+    addressed to the agent and names the party (「申請人　山田 太郎　代理人」), and the running text
+    names the party instead of 「貴殿」 (the body's practice, docs/decisions.md)."""
+    org_kind = party.organization.kind if party.organization_id and party.organization else ""
+    if agent is None:
+        return {
+            "addressee_name": party.name,
+            "honorific": party.honorific,
+            "addressee_address": party.address,
+            "addressee_postcode": party.postcode,
+            "you": you_word(party.honorific, org_kind, party.name),
+        }
+    side_label = CaseParty.Side(side).label if side in CaseParty.Side.values else ""
     return {
-        "addressee_name": party.name,
-        "honorific": party.honorific,
-        "addressee_address": party.address,
-        "addressee_postcode": party.postcode,
+        "addressee_name": agent.name,
+        "honorific": agent.honorific,
+        "addressee_address": agent.address,
+        "addressee_postcode": agent.postcode,
+        "represented": "　".join(p for p in (side_label, party.name, "代理人") if p),
+        "you": f"{party.name}{applicant_honorific(party.honorific)}",
     }
 
 

@@ -72,7 +72,7 @@ class IssuedDocument(models.Model):
     version = models.PositiveIntegerField("版", default=1)
     document_number = models.CharField("文書番号", max_length=60, unique=True)
     title = models.CharField("件名", max_length=200)
-    addressee = models.CharField("宛先", max_length=200)
+    addressee = models.CharField("宛先", max_length=420)
     addressee_party = models.ForeignKey("parties.Party", null=True, blank=True, on_delete=models.PROTECT)
     channel = models.CharField("送付方法", max_length=12, choices=Channel.choices)
     dispatch_date = models.DateField("発送日")

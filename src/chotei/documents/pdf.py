@@ -189,6 +189,8 @@ def _header(layout: _Layout, notice: ComposedNotice, data: NoticeData) -> None:
         layout.line(f"〒{data.addressee_postcode}", BODY)
     for part in data.addressee_address.splitlines():
         layout.paragraph(part, BODY, WIDTH * 0.62)
+    if data.represented:
+        layout.paragraph(data.represented, BODY, WIDTH * 0.7)
     for part in wrap(f"{data.addressee_name}　{data.honorific}", WIDTH * 0.7, NAME):
         layout.line(part, NAME)
     layout.gap()
@@ -331,7 +333,7 @@ def _texts(notice: ComposedNotice, data: NoticeData) -> Iterator[tuple[str, str]
     yield "document_number", data.document_number
     yield "addressee_postcode", data.addressee_postcode
     yield "addressee_address", data.addressee_address
-    yield "addressee_name", data.addressee_name + data.honorific
+    yield "addressee_name", data.represented + data.addressee_name + data.honorific
     yield "sender_name", data.sender_name
     yield "sender_title", data.sender_title
     yield "contact", data.contact

@@ -72,7 +72,7 @@ def _case_notice_data(
         case_number=case.number,
         fields=facts.case_fields(case, kind, dispatch),
         contact=facts.body_contact(case),
-        **facts.addressee(role.party),
+        **facts.addressee(role.party, role.agent, side),
     )
     return data, role
 
@@ -110,11 +110,12 @@ def case_notices_issue(
                 number = next_document_number(BODY_PREFIX, dispatch.year)
                 data, role = _case_notice_data(case, kind, addressee_side, number, dispatch)
                 party = role.party
-                channel_ = delivery_channel(party, channel)
+                # An agent on record receives the notice (facts.addressee), so its consent decides
+                # the channel; the document stays the party's (PN-04 opening by its organisation).
+                channel_ = delivery_channel(role.agent or party, channel)
                 issue = Issue(kind, data, party, addressee_side, channel_, dispatch, step_id)
                 doc = store(issue, actor=actor, case=case)
-                # The party stays the addressee; the ledger names its agent so a copy goes there too.
-                agent = f"（代理人 {role.agent.name}）" if role.agent is not None else ""
+                side_label = "" if role.agent is not None else f"{CaseParty.Side(addressee_side).label} "
                 ledger_write(
                     case,
                     action="notice",
@@ -122,7 +123,7 @@ def case_notices_issue(
                     actor=actor,
                     description=(
                         f"{doc.title}（{doc.document_number}、第{doc.version}版）を"
-                        f"{CaseParty.Side(addressee_side).label} {doc.addressee}{agent}へ"
+                        f"{side_label}{doc.addressee}へ"
                         f"{doc.get_channel_display()}で発出（{SPECS[kind].article}）"
                     ),
                 )

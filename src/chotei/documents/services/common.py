@@ -78,7 +78,9 @@ def store(
         version=(previous or 0) + 1,
         document_number=issue.data.document_number,
         title=SPECS[issue.kind].title,
-        addressee=f"{issue.data.addressee_name}　{issue.data.honorific}",
+        addressee="　".join(
+            p for p in (issue.data.represented, issue.data.addressee_name, issue.data.honorific) if p
+        ),
         addressee_party=issue.party,
         channel=issue.channel,
         dispatch_date=issue.dispatch,

@@ -15,6 +15,7 @@ from chotei.rules.notices.kinds import (
     Required,
 )
 from chotei.rules.notices.texts import DEFAULT_FIELDS
+from chotei.rules.notices.wording import you_word
 from chotei.rules.screening import GROUND_CODES, GUIDANCE_ARTICLE, ground, guidance_for
 
 _GRADE_REASON = ordinance("第3条第3号", "PN-02")
@@ -57,6 +58,14 @@ def _base_problems(spec: NoticeSpec, data: NoticeData) -> list[Required]:
     problems.extend((name, label, article) for name, label, value in base if _absent(value))
     if data.honorific not in ("様", "御中"):
         problems.append(("honorific", "敬称（様又は御中）", article))
+    elif not data.you and not you_word(data.honorific, name=data.addressee_name):
+        problems.append(
+            (
+                "you",
+                "宛先を指す語（組織の種別が登録されていないため貴社・貴組合・貴会等を定められません）",
+                article,
+            )
+        )
     if not spec.is_payment and _absent(data.case_number):
         problems.append(("case_number", "事案番号", article))
     return problems

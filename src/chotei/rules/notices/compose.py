@@ -19,6 +19,7 @@ from chotei.rules.notices.wording import (
     grade_text,
     ratio_text,
     yen,
+    you_word,
 )
 from chotei.rules.screening import ground
 from chotei.rules.wareki import to_wareki
@@ -49,7 +50,7 @@ def _values(kind: NoticeKind, data: NoticeData, fields: Mapping[str, object]) ->
         addressee_name=data.addressee_name,
         sender_name=data.sender_name,
         issued_on=to_wareki(data.issued_on),
-        you="貴社" if data.honorific == "御中" else "貴殿",
+        you=data.you or you_word(data.honorific, name=data.addressee_name),
         applicant_honorific=applicant_honorific(fields.get("applicant_honorific")),
     )
     code = fields.get("ground")

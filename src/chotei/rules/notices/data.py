@@ -30,6 +30,11 @@ class NoticeData:
     contact: str = ""
     addressee_postcode: str = ""
     coop: bool = False
+    # How the running text refers to the addressee (貴殿, 貴社, 貴組合, 貴会 …, see wording.you_word);
+    # empty means it follows from the honorific and the name.
+    you: str = ""
+    # A notice sent to a party's agent names the party above the agent's name: 「申請人　山田 太郎　代理人」.
+    represented: str = ""
 
 
 @dataclass(frozen=True, slots=True)

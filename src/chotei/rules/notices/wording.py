@@ -64,6 +64,42 @@ def grade_text(grade: Mapping[str, object]) -> str:
     return f"{head}（{label}）" if label else head
 
 
+# How a notice refers to an organisation in running text, by its registered kind (issue 7): a co-op is
+# 貴組合 and a federation of co-ops 貴会, never 貴社.
+_KIND_WORDS: dict[str, str] = {
+    "insurer": "貴社",
+    "coop": "貴組合",
+    "law_firm": "貴事務所",
+    "hospital": "貴院",
+}
+# Without a registered kind the legal form in the name decides; the first match wins, so a
+# 協同組合連合会 reads 貴会.
+_NAME_FORMS: tuple[tuple[str, str], ...] = (
+    ("連合会", "貴会"),
+    ("組合", "貴組合"),
+    ("株式会社", "貴社"),
+    ("相互会社", "貴社"),
+    ("有限会社", "貴社"),
+    ("合同会社", "貴社"),
+    ("(株)", "貴社"),
+    ("事務所", "貴事務所"),
+    ("病院", "貴院"),
+    ("協会", "貴会"),
+)
+
+
+def you_word(honorific: str, org_kind: str = "", name: str = "") -> str:
+    """貴殿 for a person; for an organisation the word of its kind, or of its legal form; "" when
+    neither tells, so that the notice is refused rather than guessing (a co-op is not 貴社)."""
+    if honorific == "様":
+        return "貴殿"
+    if org_kind == "coop" and "連合会" in name:
+        return "貴会"
+    if org_kind in _KIND_WORDS:
+        return _KIND_WORDS[org_kind]
+    return next((word for form, word in _NAME_FORMS if form in name), "")
+
+
 def applicant_honorific(party_honorific: object) -> str:
     """The applicant named in running text: 「石井 沙織 様から」 for a person (the party's 様), nothing
     for an organization, whose 御中 belongs on an address, not in a sentence."""
