@@ -159,6 +159,6 @@ def test_dp22_step_is_audited_with_the_token_user(world: Any, api_as: Any) -> No
     case = world.make_case(CaseState.ACCEPTED)
     ids, chief = world.panel_ids()
     api_as("chair").act(case, "appoint_panel", member_ids=ids, chief_id=chief)
-    event = AuditEvent.objects.filter(event_type=AuditEvent.Type.CASE_STEP, case_id=case.pk).first()
+    event = AuditEvent.objects.filter(event_type=AuditEvent.Type.PANEL_APPOINTED, case_id=case.pk).first()
     assert event is not None and event.actor == world.users["chair"]
     assert Case.objects.get(pk=case.pk).state == CaseState.UNDER_REVIEW

@@ -4,11 +4,13 @@ observers (DP-03, DP-11..DP-15, DP-20), and the reference lists."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 from typing import Any
 
 import pytest
 
+from chotei import clock
 from chotei.disputes.models import Meeting, SpecialProcedure, Submission
 from chotei.rules.states import CaseState
 from tests.api.conftest import Api
@@ -19,11 +21,12 @@ pytestmark = pytest.mark.django_db
 def test_dp20_meeting_schedule_and_record(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
     response = staff_api.post(
-        f"/cases/{case.pk}/meetings", {"scheduled_for": "2026-11-10T14:00:00", "place": "本部 第2会議室"}
+        f"/cases/{case.pk}/meetings",
+        {"scheduled_for": f"{clock.today()}T09:00:00", "place": "本部 第2会議室"},
     )
     assert response.status_code == 201, response.json()
     meeting = response.json()
-    assert meeting["scheduled_for"].startswith("2026-11-10T14:00:00+09:00")
+    assert meeting["scheduled_for"].startswith(f"{clock.today()}T09:00:00+09:00")
     ids, _ = world.panel_ids()
     response = staff_api.post(
         f"/meetings/{meeting['id']}/record", {"present_member_ids": ids[:2], "minutes": "争点を整理した。"}
@@ -33,17 +36,18 @@ def test_dp20_meeting_schedule_and_record(world: Any, staff_api: Api) -> None:
 
 def test_meeting_time_offset_postgresql_refuses_is_stored_as_japan_time(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
+    day = clock.today() + dt.timedelta(days=30)
     response = staff_api.post(
-        f"/cases/{case.pk}/meetings", {"scheduled_for": "2026-11-10T16:42:00-21:17", "place": "本部"}
+        f"/cases/{case.pk}/meetings", {"scheduled_for": f"{day}T16:42:00-21:17", "place": "本部"}
     )
     assert response.status_code == 201
-    assert response.json()["scheduled_for"] == "2026-11-11T22:59:00+09:00"
+    assert response.json()["scheduled_for"] == f"{day + dt.timedelta(days=1)}T22:59:00+09:00"
 
 
 def test_dp11_meeting_record_without_quorum_is_422(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
     meeting = staff_api.post(
-        f"/cases/{case.pk}/meetings", {"scheduled_for": "2026-11-10T14:00:00+09:00", "place": "本部"}
+        f"/cases/{case.pk}/meetings", {"scheduled_for": f"{clock.today()}T09:00:00+09:00", "place": "本部"}
     ).json()
     ids, _ = world.panel_ids()
     body = staff_api.post(

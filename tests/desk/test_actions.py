@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from chotei import clock
 from chotei.disputes.models import Case, LedgerLine, Meeting, PanelSeat
 from chotei.rules import screening
 from chotei.rules.states import CaseState
@@ -140,7 +141,7 @@ def test_dp11_meeting_needs_quorum_then_result_is_recorded(as_role, make_case, w
     assert "期日調書がないため" in response.content.decode() and "規程第12条" in response.content.decode()
 
     response = post_action(
-        client, case, "meeting_schedule", scheduled_for="2026-11-10T14:00", place="本部 第2会議室"
+        client, case, "meeting_schedule", scheduled_for=f"{clock.today()}T09:00", place="本部 第2会議室"
     )
     assert response.status_code == 302
     meeting = Meeting.objects.get(case=case)

@@ -96,5 +96,7 @@ def test_dp22_every_change_names_its_actor(world, make_case):
     assert {e.event_type for e in events} == {
         AuditEvent.Type.CASE_CREATED,
         AuditEvent.Type.CASE_STEP,
+        # Issue #9 item 6: the appointment is filed under 「委員会指名」 so the audit filter finds it.
+        AuditEvent.Type.PANEL_APPOINTED,
         AuditEvent.Type.MEETING,
     }

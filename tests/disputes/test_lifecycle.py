@@ -308,7 +308,9 @@ def test_every_step_writes_ledger_and_audit_with_the_article(world, make_case):
         "record_result",
         "close",
     ]
-    steps = AuditEvent.objects.filter(case_id=case.pk, event_type=AuditEvent.Type.CASE_STEP)
+    steps = AuditEvent.objects.filter(
+        case_id=case.pk, event_type__in=[AuditEvent.Type.CASE_STEP, AuditEvent.Type.PANEL_APPOINTED]
+    )
     assert {e.payload["action"]: e.payload["article"] for e in steps} == {
         "start_screening": "規程第5条第1項",
         "accept": "規程第5条第3項",

@@ -8,7 +8,7 @@ from typing import Any
 
 from chotei.desk import forms
 from chotei.disputes.models import Case
-from chotei.disputes.services import lifecycle, panels, proceedings
+from chotei.disputes.services import lifecycle, panels, proceedings, records
 from chotei.rules.states import OPEN_STATES, Action, CaseState, allowed_actions
 
 Run = Callable[[Any, Case, dict[str, Any]], object]
@@ -125,6 +125,54 @@ SPECS: tuple[ActionSpec, ...] = (
         "期日調書を記録しました",
     ),
     ActionSpec(
+        "meeting_move",
+        "期日の変更",
+        "期日を変更する",
+        forms.MeetingMoveForm,
+        lambda u, c, d: panels.meeting_move(actor=u, **d),
+        "期日を変更しました",
+    ),
+    ActionSpec(
+        "meeting_cancel",
+        "期日の取消",
+        "期日を取り消す",
+        forms.MeetingCancelForm,
+        lambda u, c, d: panels.meeting_cancel(actor=u, **d),
+        "期日を取り消しました",
+        danger=True,
+    ),
+    ActionSpec(
+        "panel_change",
+        "紛争処理委員会の構成の変更（法第23条の7）",
+        "この構成に変更する",
+        forms.PanelChangeForm,
+        lambda u, c, d: panels.panel_change(
+            actor=u,
+            case_id=c.pk,
+            version=d["version"],
+            member_ids=d["members"],
+            chief_id=d["chief"],
+            reason=d["reason"],
+        ),
+        "紛争処理委員会の構成を変更しました",
+    ),
+    ActionSpec(
+        "correction",
+        "記録の訂正（令第24条）",
+        "訂正を記録する",
+        forms.CorrectionForm,
+        lambda u, c, d: records.correction_record(actor=u, case_id=c.pk, **d),
+        "訂正を記録しました",
+    ),
+    ActionSpec(
+        "note",
+        "内部メモ・電話記録",
+        "記録する",
+        forms.NoteForm,
+        lambda u, c, d: records.note_record(actor=u, case_id=c.pk, **d),
+        "内部メモ・電話記録を追加しました",
+    ),
+    ActionSpec(
         "observer",
         "傍聴の許可（法第23条の13）",
         "傍聴を許可する",
@@ -207,12 +255,23 @@ RECORD_STATES: dict[str, frozenset[CaseState]] = {
     "submission": OPEN_STATES,
     "insurer_request": REVIEW,
     "meeting_schedule": frozenset({CaseState.UNDER_REVIEW}),
+    "panel_change": frozenset({CaseState.UNDER_REVIEW}),
     "observer": frozenset({CaseState.UNDER_REVIEW}),
     "special_request": frozenset({CaseState.UNDER_REVIEW}),
     "explain": frozenset({CaseState.RESULT_NOTIFIED, CaseState.CLOSED}),
 }
 # Per-item forms shown beside their item (a meeting, a request, a procedure), not in the action list.
-ITEM_ACTIONS = frozenset({"insurer_answer", "meeting_record", "special_decide"})
+ITEM_ACTIONS = frozenset(
+    {
+        "insurer_answer",
+        "meeting_record",
+        "meeting_move",
+        "meeting_cancel",
+        "special_decide",
+        "note",
+        "correction",
+    }
+)
 
 
 def offered(case: Case) -> list[ActionSpec]:

@@ -21,6 +21,7 @@ def body(request: HttpRequest) -> dict[str, Any]:
         "desk_nav": {
             "cases": role in DESK_ROLES,
             "new_case": role in OPERATORS,
+            "meetings": role in OPERATORS or role == Role.MEMBER,
             "ledger": role in LEDGER_ROLES,
             "roster": role in OPERATORS,
             "audit": role in AUDIT_ROLES,

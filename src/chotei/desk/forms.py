@@ -12,9 +12,9 @@ from django import forms
 from django.utils import timezone
 
 from chotei.committee.models import CommitteeMember
-from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.models import Case, CaseNote, CaseParty, Submission
 from chotei.disputes.services.core import fiscal_year_of
-from chotei.rules import offices, screening
+from chotei.rules import corrections, offices, screening
 from chotei.rules.states import STATE_LABELS
 
 BLANK = [("", "すべて")]
@@ -221,3 +221,60 @@ class TerminateForm(VersionForm, ChiefForm):
 class WithdrawForm(VersionForm):
     channel = forms.ChoiceField(label="取下げの方法", choices=Case.Channel.choices)
     requested_on = date_field("取下書の受領日（空欄は本日）")
+
+
+class MeetingMoveForm(CaseForm):
+    meeting_id = forms.IntegerField(widget=forms.HiddenInput)
+    scheduled_for = forms.DateTimeField(
+        label="変更後の日時",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    place = forms.CharField(label="変更後の場所（空欄は変更なし）", max_length=200, required=False)
+    reason = forms.CharField(label="変更の理由", max_length=300)
+
+
+class MeetingCancelForm(CaseForm):
+    meeting_id = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="取消の理由", max_length=300)
+
+
+class PanelChangeForm(PanelForm):
+    """The chair's change of the panel: the current composition preselected, a reason required."""
+
+    reason = text_field("変更の理由", 2)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        panel = getattr(self.case, "panel", None) if self.case is not None else None
+        if panel is not None and not self.is_bound:
+            seats = list(panel.seats.all())
+            self.fields["members"].initial = [s.member_id for s in seats]
+            self.fields["chief"].initial = next((s.member_id for s in seats if s.is_chief), "")
+
+
+class CorrectionForm(CaseForm):
+    item = forms.ChoiceField(label="訂正する項目", choices=[("", "選択してください"), *corrections.CHOICES])
+    party_id = forms.TypedChoiceField(
+        label="当事者（当事者の項目を訂正する場合）", coerce=int, required=False, empty_value=None
+    )
+    after = text_field("訂正後の内容（日付は 2026-05-07 の形）", 2, required=False)
+    reason = forms.CharField(label="訂正の理由", max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[Any, str]] = [("", "—")]
+        if self.case is not None:
+            for cp in self.case.parties.select_related("party", "agent"):
+                choices.append((cp.party_id, f"{cp.get_side_display()} {cp.party.name}"))
+                if cp.agent is not None:
+                    choices.append((cp.agent_id, f"{cp.get_side_display()}の代理人 {cp.agent.name}"))
+        self.fields["party_id"].choices = choices
+
+
+class NoteForm(CaseForm):
+    kind = forms.ChoiceField(label="種別", choices=CaseNote.Kind.choices, widget=forms.RadioSelect)
+    direction = forms.ChoiceField(
+        label="発着信（電話の場合）", choices=[("", "—"), *CaseNote.Direction.choices], required=False
+    )
+    counterpart = forms.CharField(label="相手方（電話の場合）", max_length=200, required=False)
+    text = text_field("内容", 3)

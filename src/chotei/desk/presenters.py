@@ -12,7 +12,8 @@ from django.urls import NoReverseMatch, reverse
 from chotei.desk import actions
 from chotei.desk.timing import waiting_business_days
 from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
-from chotei.disputes.selectors import is_overdue
+from chotei.disputes.selectors import is_overdue, minutes_overdue
+from chotei.disputes.services.records import notes_for
 from chotei.documents import facts
 from chotei.documents.models import IssuedDocument
 from chotei.documents.services.consent import consented
@@ -144,9 +145,13 @@ def case_page(
     under_review = state == CaseState.UNDER_REVIEW
     if operator:
         for m in meetings:
-            if m.recorded_at is None and under_review:
+            if m.recorded_at is None and m.cancelled_at is None and under_review:
                 m.record_form = _form(
                     "meeting_record", case, f"meeting_record-{m.pk}", bound, meeting_id=m.pk
+                )
+                m.move_form = _form("meeting_move", case, f"meeting_move-{m.pk}", bound, meeting_id=m.pk)
+                m.cancel_form = _form(
+                    "meeting_cancel", case, f"meeting_cancel-{m.pk}", bound, meeting_id=m.pk
                 )
         for r in requests:
             if r.answered_on is None and state in actions.REVIEW:
@@ -158,6 +163,8 @@ def case_page(
                 p.decide_form = _form(
                     "special_decide", case, f"special_decide-{p.pk}", bound, procedure_id=p.pk
                 )
+    for m in meetings:
+        m.minutes_overdue = minutes_overdue(m, today)
     panels = [_form(s.name, case, s.name, bound) for s in actions.offered(case)] if operator else []
     refusal_ground = screening.ground(case.refusal_ground) if case.refusal_ground else None
     return {
@@ -175,6 +182,11 @@ def case_page(
         "procedures": procedures,
         "amendments": list(case.amendments.order_by("id")),
         "observers": list(case.observers.select_related("permitted_by")),
+        "corrections": list(case.corrections.select_related("party", "by")),
+        "notes": notes_for(user, case),
+        "note_form": _form("note", case, "note", bound) if operator else None,
+        # A record is corrected in any state, after the end too (令24条: the ledger is kept for good).
+        "correction_form": _form("correction", case, "correction", bound) if operator else None,
         **documents_section(case, user=user, since=notices_after),
         "parties": _parties(case),
         "refusal_ground": refusal_ground,

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from chotei.desk.views import auth, cases, intake, operations, records, roster, submissions, tokens
+from chotei.desk.views import auth, cases, intake, meetings, operations, records, roster, submissions, tokens
 
 app_name = "desk"
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     # Under documents/ beside the previews; the section is the case page's, so the desk serves it.
     path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),
+    path("desk/meetings/", meetings.meeting_list, name="meetings"),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/audit/", records.audit_log, name="audit"),
     path("desk/tokens/", tokens.token_list, name="tokens"),

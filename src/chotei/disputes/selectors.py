@@ -9,16 +9,17 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import SEE_ALL, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
-from chotei.disputes.models import Case, CaseParty, PanelSeat
+from chotei.disputes.models import Case, CaseParty, Meeting, PanelSeat
 from chotei.disputes.services.core import NotFound
 from chotei.rules import offices
 from chotei.rules.application import normalize
-from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS
+from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS, CaseState
 
 DUE_STATES = [s.value for s in STEP_TARGET_BUSINESS_DAYS]
 # The shape next_case_number gives, e.g. 2026東第00001号: such a query is a number, anything else a name.
@@ -108,6 +109,33 @@ def organization_sides(user: Any, case_id: int) -> set[str]:
 def is_overdue(case: Case, today: dt.date) -> bool:
     """DP-10: past the step's business-day target in a state that has one (the list filter's rule)."""
     return case.due_on is not None and case.due_on < today and case.state in DUE_STATES
+
+
+def minutes_overdue(meeting: Meeting, today: dt.date) -> bool:
+    """A meeting past its day, not cancelled, still without its record (DP-20; issue #9 item 3)."""
+    return (
+        meeting.recorded_at is None
+        and meeting.cancelled_at is None
+        and timezone.localdate(meeting.scheduled_for) < today
+    )
+
+
+def meetings_for(user: Any, today: dt.date) -> tuple[list[Meeting], list[Meeting]]:
+    """The user's upcoming meetings (today on) and those past without minutes, on the cases the
+    user may see: a member's own panels, everything for staff."""
+    qs = (
+        Meeting.objects.filter(
+            case__in=cases_visible_to(user).filter(state=CaseState.UNDER_REVIEW),
+            cancelled_at__isnull=True,
+            recorded_at__isnull=True,
+        )
+        .select_related("case")
+        .order_by("scheduled_for", "id")
+    )
+    rows = list(qs)
+    overdue = [m for m in rows if minutes_overdue(m, today)]
+    upcoming = [m for m in rows if m not in overdue]
+    return upcoming, overdue
 
 
 def case_get(*, user: Any, case_id: int) -> Case:

@@ -123,3 +123,21 @@ class DocumentNumberSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="docseq_unique")]
+
+
+class Mailing(models.Model):
+    """The posting of a paper notice (発送簿): its dispatch date is the day it is recorded as mailed,
+    not the day it was generated; registered mail carries its number (issue #9 item 7)."""
+
+    document = models.OneToOneField(IssuedDocument, on_delete=models.PROTECT, related_name="mailing")
+    mailed_on = models.DateField("発送日")
+    registered_number = models.CharField("書留番号", max_length=30, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField("記録日時", default=clock.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "発送簿"
+        ordering = ["mailed_on", "id"]
+        indexes = [models.Index(fields=["mailed_on", "id"], name="mailing_day_idx")]

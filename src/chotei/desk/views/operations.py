@@ -47,8 +47,8 @@ def attach_error(form: forms.Form, exc: RuleViolation) -> None:
 def _item_key(name: str, form: forms.Form) -> str:
     if name not in ITEM_ACTIONS:
         return name
-    id_field = next(f for f in form.fields if f.endswith("_id"))
-    return f"{name}-{form.data.get(id_field, '')}"
+    id_field = next((f for f in form.fields if f.endswith("_id")), None)
+    return f"{name}-{form.data.get(id_field, '')}" if id_field else name
 
 
 @desk_view(OPERATORS)

@@ -10,13 +10,16 @@ from chotei.disputes.models.proceedings import (
     SpecialProcedure,
     Submission,
 )
+from chotei.disputes.models.records import CaseNote, Correction
 
 __all__ = [
     "Amendment",
     "Attendance",
     "Case",
     "CaseNumberSequence",
+    "CaseNote",
     "CaseParty",
+    "Correction",
     "InsurerRequest",
     "LedgerLine",
     "Meeting",

@@ -49,6 +49,9 @@ class Meeting(models.Model):
     place = models.CharField("場所", max_length=200)
     recorded_at = models.DateTimeField("調書作成日時", null=True, blank=True)
     minutes = models.TextField("期日調書", blank=True)
+    # A cancelled meeting stays on the record with its reason; a move is a ledger line (old → new).
+    cancelled_at = models.DateTimeField("取消日時", null=True, blank=True)
+    cancel_reason = models.TextField("取消の理由", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "期日"

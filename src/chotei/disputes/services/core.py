@@ -104,7 +104,7 @@ def case_change(
     case_id: int,
     version: int | None,
     action: str,
-    description: str,
+    description: str | Callable[[], str],
     apply: Callable[[Case], list[str]],
     event_type: str = AuditEvent.Type.CASE_CHANGED,
     party_cost_yen: int = 0,
@@ -115,7 +115,8 @@ def case_change(
     """A recorded change that keeps the state (an amendment, a submission, a meeting record).
 
     ``notify=False`` records the change without its notices (a refused amendment tells nobody);
-    ``notice_side`` is the party a notice goes to when the step leaves it open (DP-17)."""
+    ``notice_side`` is the party a notice goes to when the step leaves it open (DP-17). A callable
+    ``description`` is read after ``apply``, for a line that states what the record held before."""
     with transaction.atomic():
         case = lock_case(case_id, version)
         fields = apply(case)
@@ -123,7 +124,7 @@ def case_change(
         line = ledger_write(
             case,
             action=action,
-            description=description,
+            description=description() if callable(description) else description,
             actor=actor,
             members=_members(case),
             party_cost_yen=party_cost_yen,
@@ -143,6 +144,7 @@ def case_step(
     description: str = "",
     guard: Callable[[Case], None] | None = None,
     apply: Callable[[Case], list[str]] | None = None,
+    event_type: str = AuditEvent.Type.CASE_STEP,
     **payload: Any,
 ) -> Case:
     """Move a case by ``action``: refused with the article when the state does not allow it."""
@@ -168,7 +170,7 @@ def case_step(
             description=description or f"{action.label}（{step.article}）",
         )
         audit_record(
-            event_type=AuditEvent.Type.CASE_STEP,
+            event_type=event_type,
             actor=actor,
             case_id=case.pk,
             action=action.value,

@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
+from chotei import clock
 from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
@@ -181,8 +184,21 @@ def case_explain_result(*, actor: Any, case_id: int, version: int, side: str) ->
 
 
 def case_close(*, actor: Any, case_id: int, version: int) -> Case:
+    """終了 — not while a meeting that has sat lacks its record (DP-20, 規程20条; issue #9 item 3)."""
     guards.operator(actor)
-    return case_step(actor=actor, case_id=case_id, version=version, action=Action.CLOSE)
+
+    def guard(case: Case) -> None:
+        unrecorded = case.meetings.filter(
+            cancelled_at__isnull=True, recorded_at__isnull=True, scheduled_for__lte=clock.now()
+        ).first()
+        if unrecorded is not None:
+            raise RuleViolation(
+                f"{timezone.localtime(unrecorded.scheduled_for):%Y-%m-%d %H:%M}の期日の調書がないため終了できません",
+                rules("第20条", "DP-20"),
+                field="meeting",
+            )
+
+    return case_step(actor=actor, case_id=case_id, version=version, action=Action.CLOSE, guard=guard)
 
 
 def case_terminate(

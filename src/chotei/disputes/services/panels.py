@@ -80,13 +80,7 @@ def panel_appoint(
 ) -> Case:
     """The chair names ≥3 members incl. a lawyer, none conflicted, one chief (DP-11, 法23-7第2-3項)."""
     guards.chair(actor)
-    ids = list(dict.fromkeys(int(i) for i in member_ids))
-    members = {m.id: m for m in member_infos(CommitteeMember.objects.filter(pk__in=ids))}
-    unknown = [i for i in ids if i not in members]
-    if unknown:
-        raise RuleViolation(
-            f"委員が見つかりません: {unknown}", act("第23条の7第2項", "DP-11"), field="members"
-        )
+    ids, members = _members_named(member_ids)
 
     def guard(case: Case) -> None:
         panel_rules.check_panel([members[i] for i in ids], chief_id, party_keys(case))
@@ -102,7 +96,6 @@ def panel_appoint(
         )
         return []
 
-    names = "、".join(members[i].name + ("（主任）" if i == chief_id else "") for i in ids)
     return case_step(
         actor=actor,
         case_id=case_id,
@@ -110,9 +103,78 @@ def panel_appoint(
         action=Action.APPOINT_PANEL,
         guard=guard,
         apply=apply,
-        description=f"紛争処理委員会を指名: {names}（法第23条の7）",
+        description=f"紛争処理委員会を指名: {_names(ids, members, chief_id)}（法第23条の7）",
+        event_type=AuditEvent.Type.PANEL_APPOINTED,
         members=ids,
         chief=chief_id,
+    )
+
+
+def _members_named(member_ids: list[int]) -> tuple[list[int], dict[int, panel_rules.MemberInfo]]:
+    ids = list(dict.fromkeys(int(i) for i in member_ids))
+    members = {m.id: m for m in member_infos(CommitteeMember.objects.filter(pk__in=ids))}
+    if len(members) < len(ids):
+        raise RuleViolation("選ばれた委員が名簿にありません", act("第23条の7第2項", "DP-11"), field="members")
+    return ids, members
+
+
+def _names(ids: list[int], members: dict[int, panel_rules.MemberInfo], chief_id: int | None) -> str:
+    return "、".join(members[i].name + ("（主任）" if i == chief_id else "") for i in ids)
+
+
+def panel_change(
+    *, actor: Any, case_id: int, version: int, member_ids: list[int], chief_id: int | None, reason: str
+) -> Case:
+    """The chair changes a panel under the rules of its appointment (DP-11, 法23-7第2-3項): ≥3
+    members incl. a lawyer, none conflicted, one chief; the reason and both compositions go to the
+    ledger, so the earlier panel stays on the record (issue #9 item 3)."""
+    guards.chair(actor)
+    reason = normalize(reason)
+    if not reason:
+        raise RuleViolation(
+            "構成を変更する理由を記載してください", act("第23条の7第2項", "DP-11"), field="reason"
+        )
+    ids, members = _members_named(member_ids)
+    before: dict[str, str] = {}
+
+    def apply(case: Case) -> list[str]:
+        if case.state != CaseState.UNDER_REVIEW:
+            raise RuleViolation(
+                f"「{case.state_label}」の事案の委員会は変更できません",
+                act("第23条の7第2項", "DP-11"),
+                field="state",
+            )
+        panel = _panel_of(case)
+        seats = list(panel.seats.select_related("member").order_by("-is_chief", "id"))
+        old = {s.member_id: s.is_chief for s in seats}
+        if old == {i: i == chief_id for i in ids}:
+            raise RuleViolation(
+                "委員会の構成が変わっていません", act("第23条の7第2項", "DP-11"), field="members"
+            )
+        panel_rules.check_panel([members[i] for i in ids], chief_id, party_keys(case))
+        before["names"] = "、".join(s.member.name + ("（主任）" if s.is_chief else "") for s in seats)
+        # Seats are the current composition; who sat before is in the ledger and the attendance.
+        panel.seats.all().delete()
+        PanelSeat.objects.bulk_create(
+            PanelSeat(panel=panel, case=case, member_id=i, is_chief=(i == chief_id)) for i in ids
+        )
+        return []
+
+    return case_change(
+        actor=actor,
+        case_id=case_id,
+        version=version,
+        action="panel_change",
+        apply=apply,
+        description=lambda: (
+            f"紛争処理委員会の構成を変更: {before['names']} → {_names(ids, members, chief_id)}"
+            f"（理由: {reason}、法第23条の7）"
+        ),
+        event_type=AuditEvent.Type.PANEL_APPOINTED,
+        notify=False,
+        members=ids,
+        chief=chief_id,
+        reason=reason,
     )
 
 
@@ -156,12 +218,8 @@ def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, pl
 
     def apply(case: Case) -> list[str]:
         _panel_of(case)
-        if case.state != CaseState.UNDER_REVIEW:
-            raise RuleViolation(
-                f"「{case.state_label}」の事案には期日を指定できません",
-                rules("第12条", "DP-11"),
-                field="state",
-            )
+        _open_for_meetings(case)
+        _on_or_after_receipt(case, scheduled_for)
         holder["m"] = Meeting.objects.create(case=case, scheduled_for=scheduled_for, place=place)
         return []
 
@@ -171,8 +229,127 @@ def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, pl
         version=None,
         action="meeting_schedule",
         apply=apply,
-        description=f"期日を指定: {timezone.localtime(scheduled_for):%Y-%m-%d %H:%M} {place}",
+        description=f"期日を指定: {_when(scheduled_for)} {place}",
         event_type=AuditEvent.Type.MEETING,
+    )
+    return holder["m"]
+
+
+MEETING_ARTICLE = rules("第12条", "DP-11")
+
+
+def _when(moment: dt.datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
+def _open_for_meetings(case: Case) -> None:
+    if case.state != CaseState.UNDER_REVIEW:
+        raise RuleViolation(
+            f"「{case.state_label}」の事案には期日を指定できません", MEETING_ARTICLE, field="state"
+        )
+
+
+def _on_or_after_receipt(case: Case, moment: dt.datetime) -> None:
+    """A meeting cannot be set before the application was received (issue #9 item 3)."""
+    if timezone.localdate(moment) < case.received_on:
+        raise RuleViolation(
+            f"期日は受付日（{case.received_on:%Y-%m-%d}）以後の日に指定してください",
+            MEETING_ARTICLE,
+            field="scheduled_for",
+        )
+
+
+def _meeting_case(meeting_id: int) -> int:
+    try:
+        return Meeting.objects.values_list("case_id", flat=True).get(pk=meeting_id)
+    except Meeting.DoesNotExist as exc:
+        raise NotFound(f"期日 {meeting_id} は見つかりません") from exc
+
+
+def _pending_meeting(meeting_id: int, what: str) -> Meeting:
+    """The meeting, locked, if it may still be moved, cancelled or recorded."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if meeting.cancelled_at is not None:
+        raise RuleViolation(f"取り消された期日は{what}できません", MEETING_ARTICLE, field="meeting")
+    if meeting.recorded_at is not None:
+        raise RuleViolation(
+            f"調書を作成した期日は{what}できません", rules("第20条", "DP-20"), field="meeting"
+        )
+    return meeting
+
+
+def meeting_move(
+    *, actor: Any, meeting_id: int, scheduled_for: dt.datetime, place: str = "", reason: str
+) -> Meeting:
+    """期日の変更 with its reason: the ledger keeps the old and the new date (issue #9 item 3)."""
+    guards.operator(actor)
+    place, reason = normalize(place), normalize(reason)
+    if not reason:
+        raise RuleViolation("期日を変更する理由を記載してください", MEETING_ARTICLE, field="reason")
+    case_id = _meeting_case(meeting_id)
+    holder: dict[str, Meeting] = {}
+    line: list[str] = []
+
+    def apply(case: Case) -> list[str]:
+        _open_for_meetings(case)
+        meeting = _pending_meeting(meeting_id, "変更")
+        _on_or_after_receipt(case, scheduled_for)
+        new_place = place or meeting.place
+        if scheduled_for == meeting.scheduled_for and new_place == meeting.place:
+            raise RuleViolation(
+                "変更後の日時・場所が変更前と同じです", MEETING_ARTICLE, field="scheduled_for"
+            )
+        line.append(
+            f"期日を変更: {_when(meeting.scheduled_for)} {meeting.place} → {_when(scheduled_for)} {new_place}"
+            f"（理由: {reason}）"
+        )
+        meeting.scheduled_for, meeting.place = scheduled_for, new_place
+        meeting.save(update_fields=["scheduled_for", "place"])
+        holder["m"] = meeting
+        return []
+
+    case_change(
+        actor=actor,
+        case_id=case_id,
+        version=None,
+        action="meeting_move",
+        apply=apply,
+        description=lambda: line[0],
+        event_type=AuditEvent.Type.MEETING,
+        meeting=meeting_id,
+        reason=reason,
+    )
+    return holder["m"]
+
+
+def meeting_cancel(*, actor: Any, meeting_id: int, reason: str) -> Meeting:
+    """期日の取消 with its reason; the meeting stays on the record, marked cancelled."""
+    guards.operator(actor)
+    reason = normalize(reason)
+    if not reason:
+        raise RuleViolation("期日を取り消す理由を記載してください", MEETING_ARTICLE, field="reason")
+    case_id = _meeting_case(meeting_id)
+    holder: dict[str, Meeting] = {}
+
+    def apply(case: Case) -> list[str]:
+        meeting = _pending_meeting(meeting_id, "取消")
+        meeting.cancelled_at, meeting.cancel_reason = clock.now(), reason
+        meeting.save(update_fields=["cancelled_at", "cancel_reason"])
+        holder["m"] = meeting
+        return []
+
+    case_change(
+        actor=actor,
+        case_id=case_id,
+        version=None,
+        action="meeting_cancel",
+        apply=apply,
+        description=lambda: (
+            f"期日を取消: {_when(holder['m'].scheduled_for)} {holder['m'].place}（理由: {reason}）"
+        ),
+        event_type=AuditEvent.Type.MEETING,
+        meeting=meeting_id,
+        reason=reason,
     )
     return holder["m"]
 
@@ -180,10 +357,7 @@ def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, pl
 def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int], minutes: str) -> Meeting:
     """期日調書 (DP-20) — only with a majority of the panel present (DP-11, 規程12条)."""
     guards.operator(actor)
-    try:
-        case_id = Meeting.objects.values_list("case_id", flat=True).get(pk=meeting_id)
-    except Meeting.DoesNotExist as exc:
-        raise NotFound(f"期日 {meeting_id} は見つかりません") from exc
+    case_id = _meeting_case(meeting_id)
     present = {int(i) for i in present_member_ids}
     minutes = normalize(minutes)
     holder: dict[str, Meeting] = {}
@@ -192,6 +366,15 @@ def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int]
         meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
         if meeting.recorded_at is not None:
             raise RuleViolation("この期日の調書は作成済みです", rules("第12条", "DP-20"), field="meeting")
+        if meeting.cancelled_at is not None:
+            raise RuleViolation("取り消された期日の調書は作成できません", MEETING_ARTICLE, field="meeting")
+        if timezone.localdate(meeting.scheduled_for) > today():
+            # The record of a meeting that has not sat yet cannot be true (issue #9 item 3).
+            raise RuleViolation(
+                f"期日（{_when(meeting.scheduled_for)}）より前に調書は作成できません",
+                rules("第20条", "DP-20"),
+                field="minutes",
+            )
         seats = list(_panel_of(case).seats.values_list("member_id", flat=True))
         stray = present - set(seats)
         if stray:
