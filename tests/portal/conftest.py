@@ -89,3 +89,10 @@ def party_client(db: Any, mailbox: Mailbox) -> Client:
     client = Client()
     sign_up(client, mailbox)
     return client
+
+
+@pytest.fixture
+def as_staff(world: Any) -> Client:
+    client = Client()
+    client.force_login(world.users["secretariat"])
+    return client

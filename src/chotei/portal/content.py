@@ -108,3 +108,16 @@ OTHER_ROUTES: tuple[str, ...] = (
 OTHER_ROUTES_ARTICLE: Article = screening.GUIDANCE_ARTICLE
 
 OFFICES = offices.OFFICE_CONTACTS
+
+# My case (OD-03): each state said the way a party would, with what happens next.
+STATE_PLAIN: dict[CaseState, str] = {
+    CaseState.RECEIVED: "申請を受け付けました。相手方にも申請があったことを知らせています。",
+    CaseState.SCREENING: "事務局が、紛争処理の対象となるかどうかを確認しています（受理審査）。",
+    CaseState.ACCEPTED: "申請が受理されました。相手方が主張と証拠を出すのを待っています。",
+    CaseState.REFUSED: "申請は受理されませんでした。理由は通知書に書かれています。",
+    CaseState.UNDER_REVIEW: "紛争処理委員が審理をしています。",
+    CaseState.RESULT_NOTIFIED: "審理の結果をお知らせしました。通知書をご覧ください。",
+    CaseState.CLOSED: "手続は終わりました。",
+    CaseState.TERMINATED: "手続は打ち切られました。理由は通知書に書かれています。",
+    CaseState.WITHDRAWN: "申請は取り下げられ、手続は終わりました。",
+}
