@@ -75,6 +75,11 @@ INSTALLED_APPS = [
     "chotei.documents",
     "chotei.desk",
     "chotei.operations",
+    "chotei.portal",
+    # Party accounts (issue #8): sign-up with e-mail confirmation, reset, TOTP, login rate limits.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "chotei.urls"
@@ -129,6 +135,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}]
 LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
+# Staff sign in on the desk with a user name (ModelBackend); parties on the portal with their
+# e-mail address (PartyBackend, which refuses staff), so the two kinds of account never mix.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "chotei.portal.accounts.PartyBackend",
+]
+ACCOUNT_ADAPTER = "chotei.portal.accounts.PartyAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "【自賠責保険・共済紛争処理機構】"
+# Lockout (issue #8): five wrong passwords for one address within 15 minutes lock that address for
+# the rest of the window, and 20 from one IP address lock the IP.
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/15m/ip,5/15m/key"}
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "自賠責保険・共済紛争処理機構"
+PORTAL_LOGIN_URL = "/portal/accounts/login/"
+
+# Mail goes out through Django's mail API to the SMTP relay the installation names.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("CHOTEI_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("CHOTEI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("CHOTEI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CHOTEI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("CHOTEI_EMAIL_TLS", "") == "1"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("CHOTEI_EMAIL_FROM", "no-reply@jibai-adr.example.jp")
 
 LANGUAGE_CODE = "ja"
 # Japanese only: a browser asking for English must not turn the desk or the admin English.

@@ -10,5 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("desk/documents/", include("chotei.documents.urls")),
+    path("portal/accounts/", include("allauth.urls")),
+    path("", include("chotei.portal.urls")),
     path("", include("chotei.desk.urls")),
 ]

@@ -69,10 +69,6 @@ def test_anonymous_is_sent_to_login(client: Client) -> None:
     assert response["Location"].startswith("/desk/login/?next=")
 
 
-def test_root_redirects_to_desk(client: Client) -> None:
-    assert client.get("/")["Location"] == "/desk/"
-
-
 def test_im01_insurer_user_gets_japanese_403(as_role) -> None:
     response = as_role("insurer").get("/desk/")
     assert response.status_code == 403

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 
 from chotei.committee.models import BoardMeeting, InterestDeclaration
-from chotei.desk.forms import DeskForm, date_field, text_field
 from chotei.parties.models import Organization
 from chotei.rules import offices, panel
 from chotei.rules.wareki import to_wareki
+from chotei.web.forms import JapaneseForm, date_field, text_field
 
 PICK = [("", "選択してください")]
 
@@ -20,7 +20,7 @@ def meeting_choices() -> list[tuple[Any, str]]:
     return PICK + [(m.pk, f"{to_wareki(m.held_on)} {m.name}") for m in BoardMeeting.objects.all()]
 
 
-class RosterForm(DeskForm):
+class RosterForm(JapaneseForm):
     """The confirmation of a change that would break the roster minimums (CM-01) rides along."""
 
     confirm_roster = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -84,18 +84,18 @@ class RejectForm(RosterForm):
     rejected_on = date_field("不認可の日")
 
 
-class RatifyForm(MeetingChoices, DeskForm):
+class RatifyForm(MeetingChoices, JapaneseForm):
     appointment_id = forms.IntegerField(widget=forms.HiddenInput)
     meeting = MeetingField("追認した理事会")
 
 
-class BoardMeetingForm(DeskForm):
+class BoardMeetingForm(JapaneseForm):
     held_on = date_field("開催日")
     name = forms.CharField(label="名称（例: 令和8年度第2回定例理事会）", max_length=100, required=False)
     kind = forms.ChoiceField(label="種別", choices=BoardMeeting.Kind.choices)
 
 
-class DeclareForm(DeskForm):
+class DeclareForm(JapaneseForm):
     member_id = forms.IntegerField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(label="種別", choices=InterestDeclaration.Kind.choices)
     organization = forms.TypedChoiceField(
@@ -112,7 +112,7 @@ class DeclareForm(DeskForm):
         )
 
 
-class WithdrawForm(DeskForm):
+class WithdrawForm(JapaneseForm):
     declaration_id = forms.IntegerField(widget=forms.HiddenInput)
     withdrawn_on = date_field("取下げの日")
     reason = text_field("取下げの理由", 2, required=False)

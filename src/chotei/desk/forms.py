@@ -16,30 +16,13 @@ from chotei.disputes.models import Case, CaseNote, CaseParty, Submission
 from chotei.disputes.services.core import fiscal_year_of
 from chotei.rules import corrections, offices, screening
 from chotei.rules.states import STATE_LABELS
+from chotei.web.forms import JapaneseForm, date_field, text_field
 
 BLANK = [("", "すべて")]
 SIDES = CaseParty.Side.choices
 
 
-def date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
-
-
-def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharField:
-    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
-
-
-class DeskForm(forms.Form):
-    """Japanese labels take no trailing colon."""
-
-    error_css_class = "has-error"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-class CaseFilterForm(DeskForm):
+class CaseFilterForm(JapaneseForm):
     q = forms.CharField(
         label="事案番号・申請人",
         required=False,
@@ -65,7 +48,7 @@ class CaseFilterForm(DeskForm):
         ]
 
 
-class CaseForm(DeskForm):
+class CaseForm(JapaneseForm):
     """A form about one case; the case gives the choices (e.g. the panel's members)."""
 
     def __init__(self, *args: Any, case: Case | None = None, **kwargs: Any) -> None:

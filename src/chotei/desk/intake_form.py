@@ -11,11 +11,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from chotei.desk.forms import DeskForm, date_field, text_field
 from chotei.disputes.models import Case
 from chotei.disputes.services.intake import ApplicationInput, PartyInput
 from chotei.parties.models import Organization, Party
 from chotei.rules import application, offices
+from chotei.web.forms import JapaneseForm, date_field, text_field
 
 LABELS = {field: label for field, label, _ in application.APPLICATION_ITEMS}
 ROLE_CHOICES = [("", "選択してください"), *application.PARTY_ROLE_CHOICES]
@@ -25,7 +25,7 @@ def _char(label: str, required: bool = False, **attrs: str) -> forms.CharField:
     return forms.CharField(label=label, required=required, widget=forms.TextInput(attrs=attrs))
 
 
-class ApplicationForm(DeskForm):
+class ApplicationForm(JapaneseForm):
     applicant_role = forms.ChoiceField(label="申請人の立場", choices=ROLE_CHOICES, required=False)
     applicant_kind = forms.ChoiceField(
         label="申請人の種別", choices=Party.Kind.choices, initial=Party.Kind.PERSON

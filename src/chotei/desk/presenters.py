@@ -125,6 +125,40 @@ def _form(
     return ActionPanel(spec, spec.form(case=case, initial=initial), key)
 
 
+@dataclasses.dataclass(frozen=True)
+class ChecklistRow:
+    """One refusal ground of 規程5条1項 beside the applicant's recorded answer to its question."""
+
+    ground: screening.Ground
+    question: str
+    answer: str
+    points_to_ground: bool
+
+
+def screening_checklist(case: Case) -> list[ChecklistRow]:
+    """DP-06: the grounds with the facts the online application recorded, so screening rests on them."""
+    asked = {q.ground_number: q for q in screening.SCREENING_QUESTIONS}
+    answers = case.screening_answers or {}
+    flagged = {q.key for q in screening.screening_warnings(answers)}
+    rows = []
+    for g in screening.GROUNDS:
+        if not g.code.startswith("R5-"):
+            continue
+        q = asked.get(g.number)
+        answered = q is not None and q.key in answers
+        rows.append(
+            ChecklistRow(
+                ground=g,
+                question=q.question if q else "",
+                answer=("はい" if answers[q.key] else "いいえ")
+                if q and answered
+                else ("未回答" if q else ""),
+                points_to_ground=q is not None and q.key in flagged,
+            )
+        )
+    return rows
+
+
 def case_page(
     case: Case,
     *,
@@ -168,6 +202,7 @@ def case_page(
     panels = [_form(s.name, case, s.name, bound) for s in actions.offered(case)] if operator else []
     refusal_ground = screening.ground(case.refusal_ground) if case.refusal_ground else None
     return {
+        "screening_checklist": screening_checklist(case) if case.screening_answers else [],
         "overdue": is_overdue(case, today),
         "waiting": waiting_business_days(case, today),
         "amendment_deadline": case.amendment_due_on,

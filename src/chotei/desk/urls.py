@@ -1,11 +1,9 @@
 from django.urls import path
-from django.views.generic import RedirectView
 
 from chotei.desk.views import auth, cases, intake, meetings, operations, records, roster, submissions, tokens
 
 app_name = "desk"
 urlpatterns = [
-    path("", RedirectView.as_view(url="/desk/", permanent=False)),
     path("desk/login/", auth.LoginView.as_view(), name="login"),
     path("desk/logout/", auth.LogoutView.as_view(), name="logout"),
     path("desk/", cases.case_list, name="case_list"),

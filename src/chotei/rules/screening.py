@@ -8,7 +8,7 @@ DP-16 (規程第15条第7項): the respondent is told a deadline for its stateme
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -142,3 +142,82 @@ RESPONDENT_STATEMENT_ARTICLE: Article = rules("第15条第7項", "DP-16")
 def respondent_statement_deadline(dispatch: date) -> date:
     """DP-16: the deadline for the respondent's statement and evidence, stated in its notice."""
     return add_business_days(dispatch, RESPONDENT_STATEMENT_BUSINESS_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningQuestion:
+    """A yes/no question the online application asks so screening rests on recorded facts (DP-06).
+
+    The answer ``warns_when`` points to ground ``ground_number`` of 規程5条1項: the applicant is told
+    at once, without being stopped, and the secretariat sees the answer beside that ground.
+    """
+
+    key: str
+    question: str
+    ground_number: int
+    warns_when: bool
+    warning: str
+
+    @property
+    def ground(self) -> Ground:
+        return ground(f"R5-1-{self.ground_number}")
+
+
+SCREENING_QUESTIONS: tuple[ScreeningQuestion, ...] = (
+    ScreeningQuestion(
+        "claimed_to_insurer",
+        "保険会社又は共済組合に、自賠責保険金・共済金を請求しましたか",
+        8,
+        False,
+        "保険会社・共済組合にまだ請求していない場合は、紛争処理の対象となりません。先に請求してください。",
+    ),
+    ScreeningQuestion(
+        "other_mediation_pending",
+        "同じ件で、ほかの機関（弁護士会、交通事故紛争処理センターなど）のあっせん・調停が続いていますか",
+        2,
+        True,
+        "ほかの機関の手続が続いている場合は、その手続を中断・中止したことをその機関に連絡する必要があります。",
+    ),
+    ScreeningQuestion(
+        "already_settled",
+        "相手方（保険会社等や加害者）との間で、すでに示談が成立していますか",
+        1,
+        True,
+        "すでに示談が成立している紛争は、受理できないことがあります。",
+    ),
+    ScreeningQuestion(
+        "decided_before",
+        "同じ件を、以前にこの機関に申請して結果が出ていますか",
+        7,
+        True,
+        "この機関で紛争処理を終えた件は、原則として受理できません。",
+    ),
+    ScreeningQuestion(
+        "paid_non_lawyer_agent",
+        "弁護士でない人に報酬を払って、この申請の手続を頼んでいますか",
+        5,
+        True,
+        "弁護士でない人が報酬を得て代理することは、弁護士法第72条で禁じられています。受理できないことがあります。",
+    ),
+)
+SCREENING_QUESTION_KEYS: frozenset[str] = frozenset(q.key for q in SCREENING_QUESTIONS)
+
+
+def screening_warnings(answers: dict[str, bool]) -> list[ScreeningQuestion]:
+    """DP-06: the questions whose recorded answer points to a refusal ground (unanswered: none)."""
+    return [q for q in SCREENING_QUESTIONS if q.key in answers and answers[q.key] is q.warns_when]
+
+
+def check_screening_answers(answers: Mapping[str, object]) -> dict[str, bool]:
+    """Only the listed questions, each answered yes or no, may be recorded with an application."""
+    unknown = sorted(set(answers) - SCREENING_QUESTION_KEYS)
+    if unknown:
+        raise RuleViolation(
+            f"受理審査の質問「{unknown[0]}」は定められていません", rules("第5条第1項", "DP-06"), unknown[0]
+        )
+    for key, value in answers.items():
+        if not isinstance(value, bool):
+            raise RuleViolation(
+                "受理審査の質問には「はい」か「いいえ」で答えてください", rules("第5条第1項", "DP-06"), key
+            )
+    return {key: bool(value) for key, value in answers.items()}

@@ -13,16 +13,16 @@ from django.utils import timezone
 
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import refusal_window
-from chotei.desk.forms import DeskForm
 from chotei.disputes.models import Case, LedgerLine
 from chotei.disputes.services.core import fiscal_year_of
 from chotei.web.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
+from chotei.web.forms import JapaneseForm
 
 PAGE_SIZE = 100
 FLAGGED_DAYS = 7
 
 
-class LedgerFilter(DeskForm):
+class LedgerFilter(JapaneseForm):
     fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -33,7 +33,7 @@ class LedgerFilter(DeskForm):
         ]
 
 
-class AuditFilter(DeskForm):
+class AuditFilter(JapaneseForm):
     event_type = forms.ChoiceField(
         label="種別", required=False, choices=[("", "すべて"), *AuditEvent.Type.choices]
     )

@@ -16,14 +16,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chotei.accounts import services
 from chotei.accounts.models import Role
-from chotei.desk.forms import DeskForm
 from chotei.rules.errors import RuleViolation
 from chotei.web.access import desk_view
+from chotei.web.forms import JapaneseForm
 
 ADMIN_ROLES = frozenset({Role.ADMIN})
 
 
-class TokenIssueForm(DeskForm):
+class TokenIssueForm(JapaneseForm):
     user = forms.ChoiceField(label="利用者")
     name = forms.CharField(
         label="名称（用途）", max_length=services.NAME_MAX, help_text="例: あおば損保 支払通知システム"

@@ -61,6 +61,9 @@ class Case(models.Model):
     # DP-01: the dispute exists from the insurer's decision notice, or the negotiator's with consent.
     decision_notified_on = models.DateField("保険会社等の支払判断通知日", null=True, blank=True)
     negotiator_case = models.BooleanField("示談代行者による通知", default=False)
+    # DP-06: the applicant's own yes/no answers to the screening questions (rules.screening
+    # SCREENING_QUESTIONS), recorded with an online application; empty for paper ones.
+    screening_answers = models.JSONField("受理審査の質問への回答", default=dict, blank=True)
 
     received_on = models.DateField("受付日")
     fiscal_year = models.PositiveSmallIntegerField("年度")

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from chotei import clock
+from chotei.accounts.permissions import NotPermitted, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
@@ -18,7 +19,7 @@ from chotei.disputes.services.notify import step_notices_queue
 from chotei.disputes.services.party_links import Linked, PartyInput, link
 from chotei.parties.models import Party
 from chotei.parties.services import organization_register
-from chotei.rules import application, offices
+from chotei.rules import application, offices, screening
 from chotei.rules.articles import ordinance, rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
@@ -52,6 +53,7 @@ class ApplicationInput:
     applicant_agent: PartyInput | None = None
     respondent_agent: PartyInput | None = None
     received_on: dt.date | None = None
+    screening_answers: dict[str, bool] = dataclasses.field(default_factory=dict)
 
     def rule_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -170,7 +172,22 @@ def next_case_number(office: str, fiscal_year: int) -> str:
 def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
     """Register an application: validated in full before anything is written (DP-02 names the item)."""
     guards.operator(actor)
+    return _receive(actor, data)
+
+
+def case_apply(*, actor: Any, data: ApplicationInput) -> Case:
+    """A party files its own application online (OD-01, 規程4条2項): channel 電子, received today.
+
+    Only a portal account may: staff enter applications with case_receive.
+    """
+    if role_of(actor) is not None:
+        raise NotPermitted("職員は電子申請ではなく事務局デスクで受け付けてください")
+    return _receive(actor, dataclasses.replace(data, channel=Case.Channel.ONLINE, received_on=None))
+
+
+def _receive(actor: Any, data: ApplicationInput) -> Case:
     data = _normalized(data)
+    answers = screening.check_screening_answers(data.screening_answers)
     _check_choices(data)
     data, linked = _linked(data)
     application.check_application(data.rule_data())
@@ -200,6 +217,7 @@ def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
             other_bodies=data.other_bodies,
             decision_notified_on=data.decision_notified_on,
             negotiator_case=data.negotiator_case,
+            screening_answers=answers,
             received_on=received,
             fiscal_year=fy,
             state_changed_at=clock.now(),

@@ -1,0 +1,28 @@
+"""The next deadline a party must meet on its case, counted in business days (DP-09, DP-16)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from chotei.disputes.models import Case, CaseParty
+from chotei.rules.calendar import business_days_between
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    what: str
+    on: dt.date
+    business_days_left: int
+
+
+def next_deadline(case: Case, side: str, today: dt.date) -> Deadline | None:
+    """DP-16 for the respondent (its statement and evidence); DP-09 for the applicant (amending the
+    matters sought). A passed deadline is not shown as next."""
+    if side == CaseParty.Side.RESPONDENT:
+        what, on = "主張書面・証拠の提出期限", case.statement_due_on
+    else:
+        what, on = "紛争処理を求める事項を変更できる期限", case.amendment_due_on
+    if on is None or on < today:
+        return None
+    return Deadline(what, on, business_days_between(today, on))

@@ -1,0 +1,47 @@
+"""What the portal writes: drafts of the guided application and their submission (OD-01)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from chotei import clock
+from chotei.disputes.models import Case, CaseParty
+from chotei.disputes.services.intake import case_apply
+from chotei.portal import application
+from chotei.portal.models import ApplicationDraft, PartyAccount
+
+
+def draft_start(account: PartyAccount) -> ApplicationDraft:
+    return ApplicationDraft.objects.create(account=account, step=application.STEP_KEYS[0])
+
+
+def draft_save(draft: ApplicationDraft, step: str, answers: dict[str, Any]) -> ApplicationDraft:
+    """Keep a step's answers at once, so nothing typed is lost when the session ends."""
+    with transaction.atomic():
+        locked = ApplicationDraft.objects.select_for_update().get(pk=draft.pk)
+        if locked.case_id is None:
+            locked.data = {**locked.data, **answers}
+            locked.step = application.next_step(step) or "review"
+            locked.save(update_fields=["data", "step", "updated_at"])
+    return locked
+
+
+def draft_submit(draft: ApplicationDraft) -> Case:
+    """File the draft through the intake service; a second submit (double click, retry) returns the
+    case already made and files nothing more. The account is linked to the party it speaks for —
+    itself as applicant, or the agent it is."""
+    with transaction.atomic():
+        locked = ApplicationDraft.objects.select_for_update().get(pk=draft.pk)
+        if locked.case is not None:
+            return locked.case
+        account = locked.account
+        case = case_apply(actor=account.user, data=application.to_input(locked.data, clock.today()))
+        own = case.parties.get(side=CaseParty.Side.APPLICANT)
+        by_agent = own.agent is not None and locked.data.get("filed_by") == "agent"
+        account.parties.add(own.agent_id if by_agent and own.agent_id else own.party_id)
+        locked.case = case
+        locked.step = "submitted"
+        locked.save(update_fields=["case", "step", "updated_at"])
+    return case

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from chotei.portal.views import apply, cases, public
+
+app_name = "portal"
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("about/scope/", public.scope, name="scope"),
+    path("about/procedure/", public.procedure, name="procedure"),
+    path("about/contact/", public.contact, name="contact"),
+    path("portal/", cases.my_cases, name="my_cases"),
+    path("portal/apply/", apply.apply_start, name="apply_start"),
+    path("portal/apply/<int:draft_id>/review/", apply.apply_review, name="apply_review"),
+    path("portal/apply/<int:draft_id>/submit/", apply.apply_submit, name="apply_submit"),
+    path("portal/apply/<int:draft_id>/<slug:key>/", apply.apply_step, name="apply_step"),
+    path("portal/cases/<int:case_id>/", cases.case_page, name="case"),
+]

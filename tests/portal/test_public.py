@@ -1,0 +1,59 @@
+"""The public pages (issue #8 item 1): GV-07 name, scope (DP-01/DP-06), procedure, offices, DP-07."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from chotei.rules import offices, screening
+from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS
+
+pytestmark = pytest.mark.django_db
+PAGES = ["/", "/about/scope/", "/about/procedure/", "/about/contact/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_gv07_every_public_page_names_the_designated_body(client: Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "指定紛争処理機関" in html
+    assert "自賠責保険・共済紛争処理機構" in html
+    assert '<html lang="ja">' in html
+
+
+def test_root_is_the_public_home_and_the_desk_stays_at_desk(client: Client) -> None:
+    assert "申請できる紛争" in client.get("/").content.decode()
+    assert client.get("/desk/")["Location"].startswith("/desk/login/")
+
+
+def test_dp06_every_ground_of_rule_5_is_explained_with_its_article(client: Client) -> None:
+    html = client.get("/about/scope/").content.decode()
+    for g in screening.GROUNDS:
+        if g.code.startswith("R5-"):
+            assert str(g.article) in html
+    assert "まだ保険会社・共済組合に保険金・共済金を請求していない" in html
+    assert "判断の結果が通知された後" in html  # DP-01
+
+
+def test_procedure_states_each_duration_and_that_it_is_free(client: Client) -> None:
+    html = client.get("/about/procedure/").content.decode()
+    for days in STEP_TARGET_BUSINESS_DAYS.values():
+        assert f"目安：{days}営業日" in html
+    assert f"合わせて{sum(STEP_TARGET_BUSINESS_DAYS.values())}営業日" in html
+    assert "申請の費用はかかりません" in html
+
+
+def test_both_offices_with_hours_address_and_phone_and_dp07_routes(client: Client) -> None:
+    html = client.get("/about/contact/").content.decode()
+    for office in offices.OFFICE_CONTACTS:
+        assert office.address in html and office.phone in html and office.hours in html
+    assert {o.key for o in offices.OFFICE_CONTACTS} == set(offices.OFFICE_SHORT)
+    assert "損害保険料率算出機構への異議申立て" in html
+    assert str(screening.GUIDANCE_ARTICLE) in html
+
+
+def test_public_pages_refuse_posts(client: Client, settings: Any) -> None:
+    assert client.post("/").status_code == 405
