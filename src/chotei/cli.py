@@ -1,8 +1,8 @@
 """The ``chotei`` console command: thin dispatch to Django management commands.
 
 ``chotei serve``, ``chotei demo``, ``chotei ledger``, ``chotei roster-check``, ``chotei retention``,
-``chotei render-samples``, ``chotei verify``, ``chotei backup``, ``chotei restore``, ``chotei calc``,
-``chotei token issue|list|revoke``; ``chotei manage ...`` passes through to Django.
+``chotei render-samples``, ``chotei verify``, ``chotei backup``, ``chotei restore``, ``chotei worker``,
+``chotei calc``, ``chotei token issue|list|revoke``; ``chotei manage ...`` passes through to Django.
 A fresh database is migrated on first use so every command works from a clean checkout.
 """
 

@@ -1,5 +1,6 @@
-"""``chotei serve [--port N] [--host H]``: the production server — waitress + whitenoise, with the
-django-tasks database worker (notices) running beside it as a child process."""
+"""``chotei serve [--port N] [--host H] [--no-worker]``: the production server — waitress + whitenoise,
+with the notice worker (``chotei worker``, leased) running beside it as a child process; on several
+machines the app servers run ``--no-worker`` and workers run on their own (docs/deploy.md)."""
 
 from __future__ import annotations
 
@@ -53,12 +54,12 @@ class Command(BaseCommand):
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "chotei.settings"),
         }
-        worker = subprocess.Popen([sys.executable, "-m", "django", "db_worker", "--no-reload"], env=env)
+        worker = subprocess.Popen([sys.executable, "-m", "django", "worker"], env=env)
         self.stdout.write(f"タスクワーカーを起動しました（pid {worker.pid}）")
         return worker
 
     def _stop_worker(self, worker: subprocess.Popen[bytes]) -> None:
-        # db_worker finishes the task in hand on SIGTERM; it is killed only if it does not.
+        # The worker finishes the task in hand on SIGTERM; it is killed only if it does not.
         worker.terminate()
         try:
             worker.wait(WORKER_STOP_SECONDS)
