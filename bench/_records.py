@@ -52,11 +52,15 @@ def check(after: int) -> dict[str, Any]:
         step_lines[case_id] += action in transitions
     last_event: dict[int, str] = {}
     step_events: Counter[int] = Counter()
+    # A step's event carries its source and target whatever its type (an appointment is filed under
+    # 委員会指名 so the auditor finds it); a panel change has no target and is not a step.
     for case_id, payload in (
-        AuditEvent.objects.filter(event_type=AuditEvent.Type.CASE_STEP)
+        AuditEvent.objects.filter(event_type__in=[AuditEvent.Type.CASE_STEP, AuditEvent.Type.PANEL_APPOINTED])
         .order_by("pk")
         .values_list("case_id", "payload")
     ):
+        if "target" not in payload:
+            continue
         last_event[case_id] = payload["target"]
         step_events[case_id] += 1
     for case_id, state, number in Case.objects.values_list("pk", "state", "number"):
