@@ -15,8 +15,10 @@ from django.conf import settings
 from chotei.disputes.models import Case, CaseParty
 from chotei.parties.models import Organization, Party
 from chotei.rules import offices
+from chotei.rules.application import PartyRole
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
+from chotei.rules.notices.coop import coop_wording
 from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.notices.wording import applicant_honorific, you_word
 from chotei.rules.states import Action
@@ -102,6 +104,9 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     # The body names the applicant with 様 when a person (see notices.applicant_honorific).
     named = {"applicant_name": applicant.name, "applicant_honorific": applicant.honorific}
     result_text = RESULT_TEXT.get(Case.Result(case.result)) if case.result else None
+    if result_text and case_party(case, "respondent").role == PartyRole.COOP:
+        # A co-op's decision is the 組合's, not an insurer's (令10条, PN-07).
+        result_text = coop_wording(result_text)
     if kind is NoticeKind.RECEIPT:
         return {"received_on": case.received_on, **named}
     if kind is NoticeKind.ACCEPTANCE_APPLICANT:
