@@ -241,12 +241,13 @@ def test_dp18_termination_points_to_litigation_by_default() -> None:
 
 
 def test_items_are_numbered_without_gaps_when_optional_lines_drop() -> None:
-    """An absent optional item (no grade, no reduction) leaves no gap in the numbering of 記."""
+    """An absent optional item (no grade, no reduction, no victim, vehicle or standard) leaves no
+    gap in the numbering of 記: the claim reference, the accident date and the amounts remain."""
     data = make_data(NoticeKind.PAYMENT)
     del data.fields["grade"], data.fields["reduction"]
     notice = compose(NoticeKind.PAYMENT, data)
-    numbered = [p[0] for p in notice.paragraphs if p[:1] in "１２３４５６７" and p[:1]]
-    assert numbered == ["１", "２"]
+    numbered = [p[:3] for p in notice.paragraphs if p[:1] in "１２３４５６７" and p[:1]]
+    assert numbered == ["１　請", "２　事", "３　損"]
     assert not any("後遺障害等級" in p or "減額" in p for p in notice.paragraphs)
 
 

@@ -46,18 +46,6 @@ RESULT_TEXT = {
     Case.Result.UNCHANGED: "保険会社等の支払に関する判断は妥当である（非変更）",
 }
 
-# Keys of a claim's data that the notices read but the standards do not compute with.
-NOTICE_KEYS = frozenset(
-    {
-        "accident_summary",
-        "accident_details",
-        "no_liability_reason",
-        "no_damage_reason",
-        "exemption_reason",
-    }
-)
-NONPAYMENT_REASONS = ("no_liability_reason", "no_damage_reason", "exemption_reason")
-
 
 def addressee_sides(kind: NoticeKind, side: str | None) -> tuple[str, ...]:
     """The sides a notice of ``kind`` goes to; the explanation goes to the side that asked (DP-17)."""
@@ -233,63 +221,3 @@ def addressee(party: Party, agent: Party | None = None, side: str = "") -> dict[
         "represented": "　".join(p for p in (side_label, party.name, "代理人") if p),
         "you": f"{party.name}{applicant_honorific(party.honorific)}",
     }
-
-
-def split_claim(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The claim's data as (input to the standards, facts only the notices state)."""
-    calc_input = {k: v for k, v in data.items() if k not in NOTICE_KEYS}
-    notes = {k: v for k, v in data.items() if k in NOTICE_KEYS}
-    return calc_input, notes
-
-
-def is_nonpayment(data: Mapping[str, Any]) -> bool:
-    return any(str(data.get(k) or "").strip() for k in NONPAYMENT_REASONS)
-
-
-def _grade(grade: Mapping[str, Any] | None) -> dict[str, object] | None:
-    """PN-02 令3条3号: the grade and why, from the findings; one finding without a reason leaves the
-    reason empty so the notice is refused rather than printed without it."""
-    if not grade:
-        return None
-    findings = list(grade.get("findings") or [])
-    reasons = [str(f.get("reason") or "").strip() for f in findings]
-    if len(findings) == 1:
-        reason = reasons[0]
-    else:
-        reason = (
-            "、".join(f"{f['label']}：{r}" for f, r in zip(findings, reasons, strict=True))
-            if all(reasons)
-            else ""
-        )
-    return {
-        "table": grade.get("table"),
-        "grade": grade.get("grade"),
-        "label": "、".join(f"{f['label']}　{f['description']}" for f in findings),
-        "reason": reason,
-    }
-
-
-def payment_fields(
-    kind: NoticeKind, data: Mapping[str, Any], calculation: Mapping[str, Any] | None
-) -> dict[str, object]:
-    """The items of a payment notice: amounts, grade and reduction as ``calc`` computed them (PN-02,
-    PN-06); accident facts and non-payment reasons as the insurer recorded them (PN-03)."""
-    fields: dict[str, object] = {}
-    accident = data.get("accident_date")
-    if isinstance(accident, str):
-        fields["accident_date"] = dt.date.fromisoformat(accident)
-    for key in NOTICE_KEYS:
-        if key in data:
-            fields[key] = data[key]
-    if calculation is not None and kind in (NoticeKind.PAYMENT, NoticeKind.PAYMENT_EXPLANATION):
-        fields["items"] = [
-            {"label": i["label"], "amount": i["amount"], "formula": i["formula"]}
-            for i in calculation["items"]
-        ]
-        grade = _grade(calculation.get("grade"))
-        if grade:
-            fields["grade"] = grade
-        reduction = calculation.get("reduction")
-        if reduction:
-            fields["reduction"] = {"ratio": reduction["ratio"], "reason": reduction["reason"]}
-    return fields

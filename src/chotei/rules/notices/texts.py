@@ -163,7 +163,11 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 記
 
+{no}　請求番号　{case_number}
+{no}　被害者　{victim_name}
+{no}　被保険自動車　{vehicle}
 {no}　事故の年月日　{accident_date}
+{no}　適用した支払基準　{standard}
 {no}　損害ごとの支払金額{table}
 {no}　後遺障害等級　{grade_text}
 {no}　後遺障害等級に該当すると判断した理由　{grade_reason}
@@ -177,6 +181,9 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 記
 
+{no}　請求番号　{case_number}
+{no}　被害者　{victim_name}
+{no}　被保険自動車　{vehicle}
 {no}　事故の年月日　{accident_date}
 {no}　事故の状況の概要　{accident_summary}
 {no}　被保険者に損害賠償の責任がないと判断した理由　{no_liability_reason}
@@ -189,6 +196,10 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 記
 
+{no}　請求番号　{case_number}
+{no}　被害者　{victim_name}
+{no}　被保険自動車　{vehicle}
+{no}　適用した支払基準　{standard}
 {no}　事故の状況の詳細　{accident_details}
 {no}　損害の細目及び積算の詳細{table}
 {no}　後遺障害等級　{grade_text}

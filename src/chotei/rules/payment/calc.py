@@ -74,6 +74,7 @@ class Part:
         return {
             "kind": self.kind,
             "label": self.label,
+            "codes": [item.code for item in self.items],
             "damage": self.damage,
             "limit": self.limit,
             "limit_applied": self.damage > self.limit,

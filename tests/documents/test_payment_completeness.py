@@ -1,0 +1,111 @@
+"""令3条 and 令7条 complete (issue 7 item 3): what the payment notice and the explanation state, read
+from the rendered PDF (PN-02, PN-06)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.documents.helpers import page_png, pdf_text
+
+from chotei.documents import services
+from chotei.documents.claim_facts import split_claim
+from chotei.documents.models import IssuedDocument, PaymentClaim
+from chotei.parties.models import Party
+from chotei.rules.errors import RuleViolation
+from chotei.rules.payment import calc
+
+# Fault 85%: the injury before death is cut by 2割 (injury table), the death part by 3割.
+DEATH: dict[str, Any] = {
+    "accident_date": "2026-01-10",
+    "kind": "death",
+    "victim_name": "佐々木 健一",
+    "vehicle": "横浜 300 さ 12-34",
+    "victim_fault_percent": 85,
+    "reduction_reason": "赤信号を無視して交差点に進入した",
+    "injury": {
+        "treatment_start": "2026-01-10",
+        "treatment_end": "2026-01-19",
+        "hospital_days": 10,
+        "outpatient_days": 0,
+        "medical_fees": 900_000,
+    },
+    "death": {
+        "annual_income": 4_000_000,
+        "working_years": 20,
+        "supported_dependants": True,
+        "bereaved_claimants": 2,
+    },
+    "accident_details": "令和8年1月10日午後9時頃、交差点で赤信号を無視して進入した自転車と衝突した",
+    "interim_paid": 500_000,
+    "provisional_paid": 2_900_000,
+}
+
+
+@pytest.fixture
+def claimant(db: Any) -> Party:
+    return Party.objects.create(name="佐々木 花子", address="神奈川県横浜市中区本町六丁目50番1号")
+
+
+def _claim(world: Any, claimant: Party, data: dict[str, Any]) -> PaymentClaim:
+    return services.claim_register(
+        actor=world.users["admin"],
+        insurer_id=world.insurer.pk,
+        reference="AOB-2026-01234",
+        data=data,
+        claimant_party_id=claimant.pk,
+    )
+
+
+def _issue(world: Any, claim: PaymentClaim, kind: str) -> IssuedDocument:
+    return services.claim_notice_issue(actor=world.users["admin"], claim_id=claim.pk, kind=kind)
+
+
+def test_pn02_death_notice_states_each_parts_subtotal_and_reduction(
+    world: Any, claimant: Party, doc_artifacts: Path
+) -> None:
+    doc = _issue(world, _claim(world, claimant, DEATH), "payment")
+    page_png(bytes(doc.pdf), doc_artifacts, "issue7-death-payment")
+    text = pdf_text(bytes(doc.pdf))
+    # The injury part: 900,000 + 10 × 1,100 + 慰謝料 10日 × 4,300 = 954,000 → × 0.8 = 763,200.
+    assert "小計（死亡に至るまでの傷害）763,200円" in text
+    assert "減額2割" in text and "減額3割" in text
+    assert "減額の割合死亡に至るまでの傷害2割、死亡3割" in text
+    # Never a single ratio for the whole notice when the parts differ.
+    assert "減額の割合3割" not in text
+
+
+def test_pn02_notice_names_the_claim_the_victim_the_vehicle_and_the_standard(
+    world: Any, claimant: Party
+) -> None:
+    text = pdf_text(bytes(_issue(world, _claim(world, claimant, DEATH), "payment").pdf))
+    assert "請求番号AOB-2026-01234" in text
+    assert "被害者佐々木健一" in text and "被保険自動車横浜300さ12-34" in text
+    assert "適用した支払基準支払基準（平成13年金融庁・国土交通省告示第1号、令和2年4月1日以降の事故）" in text
+    assert "（事故の年月日令和8年1月10日により適用）" in text
+
+
+def test_pn02_amounts_already_paid_are_deducted_and_shown(world: Any, claimant: Party) -> None:
+    claim = _claim(world, claimant, DEATH)
+    text = pdf_text(bytes(_issue(world, claim, "payment").pdf))
+    total = calc.calculate_dict(split_claim(DEATH)[0])["total"]
+    assert f"合計{total:,}円" in text
+    assert "既払額（内払金）△500,000円" in text and "既払額（仮渡金）△2,900,000円" in text
+    assert f"今回のお支払額{total - 3_400_000:,}円" in text
+
+
+def test_pn06_explanation_states_the_same_subtotals_and_deductions(world: Any, claimant: Party) -> None:
+    claim = _claim(world, claimant, DEATH)
+    text = pdf_text(bytes(_issue(world, claim, "payment_explanation").pdf))
+    assert "小計（死亡）" in text and "今回のお支払額" in text and "適用した支払基準" in text
+
+
+def test_pn02_paid_amounts_beyond_the_payment_are_refused(world: Any, claimant: Party) -> None:
+    with pytest.raises(RuleViolation) as refused:
+        _claim(world, claimant, {**DEATH, "interim_paid": 90_000_000})
+    assert refused.value.field == "interim_paid" and "令第3条第2号" in str(refused.value)
+    with pytest.raises(RuleViolation) as refused:
+        _claim(world, claimant, {**DEATH, "provisional_paid": -1})
+    assert refused.value.field == "provisional_paid"
+    assert not PaymentClaim.objects.exists()
