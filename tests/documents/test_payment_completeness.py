@@ -3,6 +3,7 @@ from the rendered PDF (PN-02, PN-06)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +110,86 @@ def test_pn02_paid_amounts_beyond_the_payment_are_refused(world: Any, claimant: 
         _claim(world, claimant, {**DEATH, "provisional_paid": -1})
     assert refused.value.field == "provisional_paid"
     assert not PaymentClaim.objects.exists()
+
+
+# 9級10号 + 13級: 併合8級 8,190,000円 capped at the sum 6,160,000 + 1,390,000 = 7,550,000円.
+AFTER_EFFECT: dict[str, Any] = {
+    "accident_date": "2026-01-10",
+    "kind": "after_effect",
+    "victim_name": "佐々木 花子",
+    "vehicle": "横浜 300 さ 12-34",
+    "accident_details": "令和8年1月10日、信号待ちで停車中に後方から追突された",
+    "after_effect": {
+        "findings": [
+            {
+                "table": "2",
+                "grade": 9,
+                "item": 10,
+                "reason": "神経系統の機能に障害を残し就労が相当程度制限されるため",
+            },
+            {"table": "2", "grade": 13, "item": 2, "reason": "正面視以外で複視を残すため"},
+        ],
+        "basic_income": 3_000_000,
+        "loss_years": 10,
+    },
+}
+
+
+def test_pn06_after_effects_are_itemised_as_lost_earnings_and_consolation(
+    world: Any, claimant: Party, doc_artifacts: Path
+) -> None:
+    doc = _issue(world, _claim(world, claimant, AFTER_EFFECT), "payment_explanation")
+    page_png(bytes(doc.pdf), doc_artifacts, "issue7-after-effect-explanation")
+    text = pdf_text(bytes(doc.pdf))
+    # 3,000,000 × 45% (第8級) × 8.530 (10年・3%) = 11,515,500; 慰謝料 第8級 3,310,000.
+    assert "後遺障害による逸失利益11,515,500円" in text
+    assert (
+        "基礎収入額3,000,000円×労働能力喪失率45%（別表第2第8級）×ライプニッツ係数8.530（10年・年3%）" in text
+    )
+    assert "後遺障害による慰謝料3,310,000円別表第2第8級の慰謝料3,310,000円" in text
+    # The sum is cut to the 併合 amount capped at the sum of the grades' amounts.
+    assert "支払限度額（後遺障害）による調整△7,275,500円" in text
+    assert "合計7,550,000円" in text
+    # A paragraph may run over a page: read it without the page footer 「1/2」.
+    assert "併合別表第2第8級8,190,000円、各等級の合算額7,550,000円を限度" in re.sub(r"\d+/\d+", "", text)
+    assert "保険金額750,000円" not in text
+
+
+def test_pn02_a_finding_of_no_grade_is_stated_with_its_reason(world: Any, claimant: Party) -> None:
+    data = {
+        "accident_date": "2026-01-10",
+        "kind": "after_effect",
+        "injury": {
+            "treatment_start": "2026-01-10",
+            "treatment_end": "2026-03-31",
+            "hospital_days": 0,
+            "outpatient_days": 30,
+            "medical_fees": 200_000,
+        },
+        "after_effect": {"not_applicable_reason": "画像上、神経症状の残存を裏付ける所見が認められないため"},
+    }
+    text = pdf_text(bytes(_issue(world, _claim(world, claimant, data), "payment").pdf))
+    assert "後遺障害等級非該当" in text
+    assert "後遺障害に該当しないと判断した理由画像上、神経症状の残存を裏付ける所見が認められないため" in text
+    assert "該当すると判断した理由" not in text
+
+
+def test_pn02_no_grade_with_a_grade_is_refused_naming_the_field(world: Any, claimant: Party) -> None:
+    data = {
+        "accident_date": "2026-01-10",
+        "kind": "after_effect",
+        "after_effect": {
+            "not_applicable_reason": "所見なし",
+            "findings": [{"table": "2", "grade": 14, "item": 9, "reason": "頚部痛"}],
+        },
+    }
+    with pytest.raises(RuleViolation) as refused:
+        _claim(world, claimant, data)
+    assert refused.value.field == "after_effect.findings" and "非該当" in str(refused.value)
+
+
+def test_pn06_an_income_without_the_years_lost_is_refused(world: Any, claimant: Party) -> None:
+    data = {**AFTER_EFFECT, "after_effect": {**AFTER_EFFECT["after_effect"], "loss_years": None}}
+    with pytest.raises(RuleViolation) as refused:
+        _claim(world, claimant, data)
+    assert refused.value.field == "after_effect.loss_years"

@@ -72,6 +72,8 @@ def _grade(grade: Mapping[str, Any] | None) -> dict[str, object] | None:
     grade, its amount and, where capped, the sum it is limited to."""
     if not grade:
         return None
+    if grade.get("not_applicable"):
+        return {"grade": "非該当", "reason": grade.get("reason"), "not_applicable": True}
     findings = list(grade.get("findings") or [])
     reasons = [str(f.get("reason") or "").strip() for f in findings]
     if len(findings) == 1:

@@ -71,7 +71,9 @@ def _values(kind: NoticeKind, data: NoticeData, fields: Mapping[str, object]) ->
     grade = fields.get("grade")
     if isinstance(grade, dict) and grade:
         values["grade_text"] = grade_text(grade)
-        values["grade_reason"] = as_text(grade.get("reason"))
+        # 非該当 is explained as why no grade applies, not why one does (令3条3号).
+        reason_key = "no_grade_reason" if grade.get("not_applicable") else "grade_reason"
+        values[reason_key] = as_text(grade.get("reason"))
     reduction = fields.get("reduction")
     if isinstance(reduction, dict) and reduction:
         values["reduction_ratio"] = ratio_text(reduction.get("ratio"))

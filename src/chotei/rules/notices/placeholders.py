@@ -16,7 +16,7 @@ def placeholders(kind: NoticeKind) -> frozenset[str]:
     if "applicant_name" in names:
         names.add("applicant_honorific")
     if {"grade", "reduction"} & names:
-        names |= {"grade_text", "grade_reason", "reduction_ratio", "reduction_reason"}
+        names |= {"grade_text", "grade_reason", "no_grade_reason", "reduction_ratio", "reduction_reason"}
     if "items" in names:
         names.add("table")
     if kind is NoticeKind.REFUSAL:
@@ -70,6 +70,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "grade": "後遺障害等級（文中には出力されず、{grade_text} と {grade_reason} を使用）",
     "grade_text": "後遺障害等級（別表・等級・障害の内容）",
     "grade_reason": "後遺障害等級に該当すると判断した理由",
+    "no_grade_reason": "後遺障害に該当しない（非該当）と判断した理由",
     "reduction": "減額（文中には出力されず、{reduction_ratio} と {reduction_reason} を使用）",
     "reduction_ratio": "減額の割合（例 2割）",
     "reduction_reason": "減額を行うことと判断した理由",

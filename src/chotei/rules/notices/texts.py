@@ -171,6 +171,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 {no}　損害ごとの支払金額{table}
 {no}　後遺障害等級　{grade_text}
 {no}　後遺障害等級に該当すると判断した理由　{grade_reason}
+{no}　後遺障害に該当しないと判断した理由　{no_grade_reason}
 {no}　減額の割合　{reduction_ratio}
 {no}　減額を行うことと判断した理由　{reduction_reason}
 
@@ -204,6 +205,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 {no}　損害の細目及び積算の詳細{table}
 {no}　後遺障害等級　{grade_text}
 {no}　後遺障害等級に該当すると判断した理由の詳細　{grade_reason}
+{no}　後遺障害に該当しないと判断した理由の詳細　{no_grade_reason}
 {no}　減額の割合　{reduction_ratio}
 {no}　減額の割合の判断をした理由の詳細　{reduction_reason}
 {no}　被保険者に損害賠償の責任がないと判断した理由の詳細　{no_liability_reason}
