@@ -3,6 +3,7 @@ from the rendered PDF (PN-02, PN-06)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -193,3 +194,64 @@ def test_pn06_an_income_without_the_years_lost_is_refused(world: Any, claimant: 
     with pytest.raises(RuleViolation) as refused:
         _claim(world, claimant, data)
     assert refused.value.field == "after_effect.loss_years"
+
+
+def test_pn01_claim_guide_summarises_the_standards_the_limitation_and_the_body(
+    world: Any, claimant: Party
+) -> None:
+    from django.conf import settings
+
+    doc = _issue(world, _claim(world, claimant, DEATH), "claim_guide")
+    text = re.sub(r"\d+/\d+", "", pdf_text(bytes(doc.pdf)))
+    # The 2020 standard's day rates and flat amounts, chosen by the accident date.
+    for figure in (
+        "令和2年4月1日以降の事故",
+        "入院中の諸雑費1日1,100円",
+        "看護料入院1日4,200円・自宅又は通院1日2,100円",
+        "休業損害1日6,100円（立証により1日19,000円まで）",
+        "慰謝料1日4,300円",
+        "葬儀費100万円",
+        "本人400万円",
+        "遺族1名550万円・2名650万円・3名以上750万円",
+        "8割以上9割未満は後遺障害・死亡3割、傷害2割",
+    ):
+        assert figure in text, figure
+    assert "翌日から3年" in text and "異議申立て" in text
+    for office in settings.CHOTEI_OFFICES.values():
+        assert office["phone"] in text and office["address"] in text
+
+
+def test_pn01_an_older_accident_gets_the_older_standard(world: Any, claimant: Party) -> None:
+    data = {**DEATH, "accident_date": "2019-06-01"}
+    text = pdf_text(bytes(_issue(world, _claim(world, claimant, data), "claim_guide").pdf))
+    assert "令和2年3月31日以前の事故" in text and "休業損害1日5,700円" in text
+
+
+def test_pn01_a_model_text_summary_without_substance_is_refused() -> None:
+    """The completeness check reads the content: a summary that leaves out the limitation period or
+    the body's phone is refused naming what is missing (令2条)."""
+    from chotei.rules.errors import MissingItems
+    from chotei.rules.notices.checks import check_notice
+    from chotei.rules.notices.data import NoticeData
+    from chotei.rules.notices.kinds import NoticeKind
+
+    data = NoticeData(
+        document_number="支通第2026-000001号",
+        issued_on=dt.date(2026, 7, 1),
+        addressee_name="佐々木 花子",
+        honorific="様",
+        addressee_address="横浜市",
+        sender_name="あおば損害保険株式会社",
+        sender_title="",
+        case_number="AOB-1",
+        fields={
+            "procedure_summary": "請求書をご提出ください。",
+            "dispute_body_summary": "指定紛争処理機関があります。",
+        },
+    )
+    with pytest.raises(MissingItems) as refused:
+        check_notice(NoticeKind.CLAIM_GUIDE, data)
+    fields = {name: label for name, label, _ in refused.value.problems}
+    assert "3年" in fields["procedure_summary"] and "異議申立て" in fields["procedure_summary"]
+    assert "電話" in fields["dispute_body_summary"]
+    assert "令第2条第2号" in str(refused.value)

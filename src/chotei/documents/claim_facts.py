@@ -177,7 +177,12 @@ def payment_fields(
             paid = int(data.get(key) or 0)
             if paid:
                 rows.append(
-                    {"label": label, "amount": -paid, "formula": "支払済みの額を控除", "row": "deduction"}
+                    {
+                        "label": label,
+                        "amount": -paid,
+                        "formula": f"支払済みの額 {yen(paid)} を控除",
+                        "row": "deduction",
+                    }
                 )
         fields["items"] = rows
         fields["standard"] = standard_text(calculation, dt.date.fromisoformat(calculation["accident_date"]))

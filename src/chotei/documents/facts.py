@@ -18,9 +18,11 @@ from chotei.rules import offices
 from chotei.rules.application import PartyRole
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
+from chotei.rules.notices.claim_guide import dispute_body_summary, standards_summary
 from chotei.rules.notices.coop import coop_wording
 from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.notices.wording import applicant_honorific, you_word
+from chotei.rules.payment.standards import standard_for
 from chotei.rules.states import Action
 
 # Who each dispute notice goes to; "both" means one document for each party.
@@ -220,4 +222,19 @@ def addressee(party: Party, agent: Party | None = None, side: str = "") -> dict[
         "addressee_postcode": agent.postcode,
         "represented": "　".join(p for p in (side_label, party.name, "代理人") if p),
         "you": f"{party.name}{applicant_honorific(party.honorific)}",
+    }
+
+
+def claim_guide_fields(on: dt.date) -> dict[str, object]:
+    """PN-01 (令2条): the standards in force on ``on`` (the accident date where known) and the body
+    with each office's address, phone and hours."""
+    contacts = []
+    for office in settings.CHOTEI_OFFICES:
+        entry = _office(office)
+        contacts.append(
+            f"{entry['label']}（〒{entry['postcode']}　{entry['address']}、電話 {entry['phone']}、{entry['hours']}）"
+        )
+    return {
+        "standards_summary": standards_summary(standard_for(on)),
+        "dispute_body_summary": dispute_body_summary(settings.CHOTEI_BODY["name"], contacts),
     }

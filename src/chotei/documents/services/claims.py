@@ -164,7 +164,10 @@ def _claim_fields(
             field="reasons",
         )
     if kind is NoticeKind.CLAIM_GUIDE:
-        return {}
+        accident = data.get("accident_date")
+        return facts.claim_guide_fields(
+            dt.date.fromisoformat(accident) if isinstance(accident, str) else dispatch
+        )
     needs_amounts = kind is NoticeKind.PAYMENT or (kind is NoticeKind.PAYMENT_EXPLANATION and not nonpayment)
     calculation = calc.calculate_dict(claim_facts.split_claim(data)[0]) if needs_amounts else None
     fields = claim_facts.payment_fields(kind, data, calculation, claim.claimant.name)

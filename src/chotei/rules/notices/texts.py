@@ -7,7 +7,9 @@ full-width digits and ``{table}`` marks where the itemised amounts go.
 
 from __future__ import annotations
 
+from chotei.rules.notices.claim_guide import PROCEDURE_SUMMARY, standards_summary
 from chotei.rules.notices.kinds import NoticeKind
+from chotei.rules.payment.standards import STANDARDS
 
 LITIGATION_GUIDANCE = (
     "本件紛争の解決のためには、訴訟手続、裁判所における民事調停手続等の利用をご検討ください。"
@@ -16,22 +18,10 @@ LITIGATION_GUIDANCE = (
 # Model texts of items that read the same in every notice (CP-05); a case value replaces them.
 DEFAULT_FIELDS: dict[NoticeKind, dict[str, str]] = {
     NoticeKind.TERMINATION: {"guidance": LITIGATION_GUIDANCE},
+    # The body's summary needs its offices' addresses and phones, which the issuer supplies.
     NoticeKind.CLAIM_GUIDE: {
-        "standards_summary": (
-            "保険金等は、国土交通大臣及び内閣総理大臣が定める支払基準に従い、傷害、後遺障害及び死亡の別に"
-            "算定してお支払いします。傷害による損害は120万円、死亡による損害は3,000万円、後遺障害による損害は"
-            "等級に応じて75万円から4,000万円までを限度とします。"
-        ),
-        "procedure_summary": (
-            "請求書に交通事故証明書、診断書、診療報酬明細書等の必要書類を添えて保険会社にご提出ください。"
-            "保険会社は、損害の調査の結果に基づいてお支払の可否及び金額を決定し、その内容を書面でお知らせします。"
-            "お支払の内容について詳細な説明を書面で求めることができます。"
-        ),
-        "dispute_body_summary": (
-            "保険金等の支払に関する判断に不服がある場合は、自動車損害賠償保障法に基づき指定された指定紛争処理機関"
-            "（一般財団法人自賠責保険・共済紛争処理機構）に紛争処理（調停）を申請することができます。"
-            "紛争処理に要する費用は、鑑定等特別な手続を除き、同機構が負担します。"
-        ),
+        "standards_summary": standards_summary(STANDARDS[-1]),
+        "procedure_summary": PROCEDURE_SUMMARY,
     },
 }
 

@@ -223,11 +223,21 @@ def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
     )
     items.append(Item("lost_earnings", "逸失利益", earnings, formula, std.DEATH_LOST_EARNINGS))
     items.append(
-        Item("consolation_deceased", "慰謝料（本人）", s.deceased_consolation, "定額", std.DEATH_CONSOLATION)
+        Item(
+            "consolation_deceased",
+            "慰謝料（本人）",
+            s.deceased_consolation,
+            f"定額 {_yen(s.deceased_consolation)}",
+            std.DEATH_CONSOLATION,
+        )
     )
     bereaved = s.bereaved(c.bereaved_claimants)
     if bereaved:
-        formula = f"請求権者{c.bereaved_claimants}名" + ("（3名以上）" if c.bereaved_claimants > 3 else "")
+        formula = (
+            f"請求権者{c.bereaved_claimants}名"
+            + ("（3名以上）" if c.bereaved_claimants > 3 else "")
+            + f" {_yen(bereaved)}"
+        )
         items.append(Item("consolation_bereaved", "慰謝料（遺族）", bereaved, formula, std.DEATH_CONSOLATION))
     if c.supported_dependants:
         items.append(
@@ -235,7 +245,7 @@ def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
                 "consolation_dependants",
                 "慰謝料（被扶養者がいる場合の加算）",
                 s.dependants_addition,
-                "定額",
+                f"定額 {_yen(s.dependants_addition)}",
                 std.DEATH_CONSOLATION,
             )
         )

@@ -161,7 +161,7 @@ def _case_fields() -> dict[NoticeKind, Sample]:
 
 def _payment_fields(kind: NoticeKind) -> dict[str, object]:
     if kind is NoticeKind.CLAIM_GUIDE:
-        return {}
+        return facts.claim_guide_fields(dt.date.fromisoformat(CLAIM["accident_date"]))
     if kind is NoticeKind.NONPAYMENT:
         return claim_facts.payment_fields(kind, NONPAYMENT, None)
     calculation = calc.calculate_dict(claim_facts.split_claim(CLAIM)[0])
