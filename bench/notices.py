@@ -17,11 +17,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from chotei.documents.pdf import FONT, register_font, render
+from chotei.rules.notices.claim_guide import dispute_body_summary
 from chotei.rules.notices.compose import compose
 from chotei.rules.notices.data import ComposedNotice, NoticeData
 from chotei.rules.notices.kinds import SPECS, NoticeKind
 
 COUNT = 10_000
+CONTACT = "事務局 審査課\n電話 03-1234-5678（平日9時～17時）"
 BASELINE_EVERY = 10
 _PAGE = re.compile(rb"/Type /Page[^s]")
 
@@ -42,7 +44,11 @@ def _fields(kind: NoticeKind, i: int, day: date) -> dict[str, object]:
     repeat = 60 if i % 50 == 7 else 1 + i % 7
     long_reason = "提出された診断書及び画像所見を検討した結果、" * repeat + "等級の認定は妥当と判断した。"
     items = [
-        {"label": "治療関係費", "amount": 100_000 + i * 37, "formula": "診療報酬明細書による実費"},
+        {
+            "label": "治療関係費",
+            "amount": 100_000 + i * 37,
+            "formula": f"診療報酬明細書による実費 {100_000 + i * 37:,}円",
+        },
         {"label": "休業損害", "amount": 6_100 * (10 + i % 50), "formula": f"6,100円×{10 + i % 50}日"},
         {"label": "慰謝料", "amount": 4_300 * (20 + i % 80), "formula": f"4,300円×{20 + i % 80}日"},
     ][: 1 + i % 3]
@@ -75,7 +81,7 @@ def _fields(kind: NoticeKind, i: int, day: date) -> dict[str, object]:
         NoticeKind.EXPLANATION: {"requested_on": day, "result_text": "変更", "explanation": long_reason},
         NoticeKind.TERMINATION: {"terminated_on": day, "reason": "訴訟が提起されたため解決の見込みがない"},
         NoticeKind.WITHDRAWAL: {"applicant_name": person, "withdrawn_on": day},
-        NoticeKind.CLAIM_GUIDE: {},
+        NoticeKind.CLAIM_GUIDE: {"dispute_body_summary": dispute_body_summary(INSURERS[0], [CONTACT])},
         NoticeKind.PAYMENT: {"accident_date": day, "items": items, "grade": grade},
         NoticeKind.NONPAYMENT: {
             "accident_date": day,
@@ -109,7 +115,7 @@ def sample(i: int) -> tuple[NoticeKind, NoticeData]:
         sender_title="代表取締役社長　佐藤 次郎" if payment else "理事長　鈴木 一郎",
         case_number=f"東{day.year}-{i:05d}",
         fields=_fields(kind, i, day),
-        contact="事務局 審査課\n電話 03-1234-5678（平日9時～17時）",
+        contact=CONTACT,
         coop=payment and i % 3 == 2,
     )
     return kind, data

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from chotei.rules.errors import MissingItems, RuleViolation
+from chotei.rules.notices.claim_guide import dispute_body_summary
 from chotei.rules.notices.compose import compose
 from chotei.rules.notices.coop import coop_wording
 from chotei.rules.notices.data import NoticeData
@@ -18,7 +19,7 @@ from chotei.rules.notices.texts import DEFAULT_TEMPLATES
 from chotei.rules.notices.wording import yen
 
 ITEMS: list[dict[str, Any]] = [
-    {"label": "治療関係費", "amount": 312_450, "formula": "診療報酬明細書による実費"},
+    {"label": "治療関係費", "amount": 312_450, "formula": "診療報酬明細書による実費 312,450円"},
     {"label": "休業損害", "amount": 366_000, "formula": "6,100円×60日"},
     {"label": "慰謝料", "amount": 430_000, "formula": "4,300円×100日（実治療日数50日×2）"},
     {"label": "後遺障害", "amount": 750_000, "formula": "別表第2第14級の保険金額"},
@@ -74,7 +75,11 @@ FULL_FIELDS: dict[NoticeKind, dict[str, object]] = {
         "reason": "訴訟が提起されたため解決の見込みがない",
     },
     NoticeKind.WITHDRAWAL: {"applicant_name": "山田 太郎", "withdrawn_on": date(2025, 11, 30)},
-    NoticeKind.CLAIM_GUIDE: {},
+    NoticeKind.CLAIM_GUIDE: {
+        "dispute_body_summary": dispute_body_summary(
+            "一般財団法人 自賠責保険・共済紛争処理機構", ["本部事務局（電話 0120-159-700）"]
+        )
+    },
     NoticeKind.PAYMENT: {
         "accident_date": date(2025, 1, 10),
         "items": ITEMS,
@@ -241,19 +246,20 @@ def test_dp18_termination_points_to_litigation_by_default() -> None:
 
 
 def test_items_are_numbered_without_gaps_when_optional_lines_drop() -> None:
-    """An absent optional item (no grade, no reduction) leaves no gap in the numbering of 記."""
+    """An absent optional item (no grade, no reduction, no victim, vehicle or standard) leaves no
+    gap in the numbering of 記: the claim reference, the accident date and the amounts remain."""
     data = make_data(NoticeKind.PAYMENT)
     del data.fields["grade"], data.fields["reduction"]
     notice = compose(NoticeKind.PAYMENT, data)
-    numbered = [p[0] for p in notice.paragraphs if p[:1] in "１２３４５６７" and p[:1]]
-    assert numbered == ["１", "２"]
+    numbered = [p[:3] for p in notice.paragraphs if p[:1] in "１２３４５６７" and p[:1]]
+    assert numbered == ["１　請", "２　事", "３　損"]
     assert not any("後遺障害等級" in p or "減額" in p for p in notice.paragraphs)
 
 
 def test_pn02_payment_lists_amount_per_damage_with_total() -> None:
     notice = compose(NoticeKind.PAYMENT, make_data(NoticeKind.PAYMENT))
     assert notice.table[:2] == [
-        ("治療関係費", "312,450円", "診療報酬明細書による実費"),
+        ("治療関係費", "312,450円", "診療報酬明細書による実費 312,450円"),
         ("休業損害", "366,000円", "6,100円×60日"),
     ]
     assert notice.table[-1] == ("合計", "1,858,450円", "")

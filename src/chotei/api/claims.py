@@ -22,7 +22,7 @@ from chotei.api.schemas import ERRORS, DocumentOut
 from chotei.api.types import Day, Id, text
 from chotei.disputes.services.party_links import PartyInput
 from chotei.documents import services
-from chotei.documents.facts import is_nonpayment
+from chotei.documents.claim_facts import is_nonpayment
 from chotei.documents.models import IssuedDocument, PaymentClaim
 from chotei.documents.selectors import claim_get, claims_visible_to
 from chotei.parties.models import Party

@@ -15,10 +15,14 @@ from django.conf import settings
 from chotei.disputes.models import Case, CaseParty
 from chotei.parties.models import Organization, Party
 from chotei.rules import offices
+from chotei.rules.application import PartyRole
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
+from chotei.rules.notices.claim_guide import dispute_body_summary, standards_summary
+from chotei.rules.notices.coop import coop_wording
 from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.notices.wording import applicant_honorific, you_word
+from chotei.rules.payment.standards import standard_for
 from chotei.rules.states import Action
 
 # Who each dispute notice goes to; "both" means one document for each party.
@@ -43,18 +47,6 @@ RESULT_TEXT = {
     Case.Result.CHANGED: "保険会社等の支払に関する判断を変更することが相当である（変更）",
     Case.Result.UNCHANGED: "保険会社等の支払に関する判断は妥当である（非変更）",
 }
-
-# Keys of a claim's data that the notices read but the standards do not compute with.
-NOTICE_KEYS = frozenset(
-    {
-        "accident_summary",
-        "accident_details",
-        "no_liability_reason",
-        "no_damage_reason",
-        "exemption_reason",
-    }
-)
-NONPAYMENT_REASONS = ("no_liability_reason", "no_damage_reason", "exemption_reason")
 
 
 def addressee_sides(kind: NoticeKind, side: str | None) -> tuple[str, ...]:
@@ -102,6 +94,9 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     # The body names the applicant with 様 when a person (see notices.applicant_honorific).
     named = {"applicant_name": applicant.name, "applicant_honorific": applicant.honorific}
     result_text = RESULT_TEXT.get(Case.Result(case.result)) if case.result else None
+    if result_text and case_party(case, "respondent").role == PartyRole.COOP:
+        # A co-op's decision is the 組合's, not an insurer's (令10条, PN-07).
+        result_text = coop_wording(result_text)
     if kind is NoticeKind.RECEIPT:
         return {"received_on": case.received_on, **named}
     if kind is NoticeKind.ACCEPTANCE_APPLICANT:
@@ -230,61 +225,16 @@ def addressee(party: Party, agent: Party | None = None, side: str = "") -> dict[
     }
 
 
-def split_claim(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The claim's data as (input to the standards, facts only the notices state)."""
-    calc_input = {k: v for k, v in data.items() if k not in NOTICE_KEYS}
-    notes = {k: v for k, v in data.items() if k in NOTICE_KEYS}
-    return calc_input, notes
-
-
-def is_nonpayment(data: Mapping[str, Any]) -> bool:
-    return any(str(data.get(k) or "").strip() for k in NONPAYMENT_REASONS)
-
-
-def _grade(grade: Mapping[str, Any] | None) -> dict[str, object] | None:
-    """PN-02 令3条3号: the grade and why, from the findings; one finding without a reason leaves the
-    reason empty so the notice is refused rather than printed without it."""
-    if not grade:
-        return None
-    findings = list(grade.get("findings") or [])
-    reasons = [str(f.get("reason") or "").strip() for f in findings]
-    if len(findings) == 1:
-        reason = reasons[0]
-    else:
-        reason = (
-            "、".join(f"{f['label']}：{r}" for f, r in zip(findings, reasons, strict=True))
-            if all(reasons)
-            else ""
+def claim_guide_fields(on: dt.date) -> dict[str, object]:
+    """PN-01 (令2条): the standards in force on ``on`` (the accident date where known) and the body
+    with each office's address, phone and hours."""
+    contacts = []
+    for office in settings.CHOTEI_OFFICES:
+        entry = _office(office)
+        contacts.append(
+            f"{entry['label']}（〒{entry['postcode']}　{entry['address']}、電話 {entry['phone']}、{entry['hours']}）"
         )
     return {
-        "table": grade.get("table"),
-        "grade": grade.get("grade"),
-        "label": "、".join(f"{f['label']}　{f['description']}" for f in findings),
-        "reason": reason,
+        "standards_summary": standards_summary(standard_for(on)),
+        "dispute_body_summary": dispute_body_summary(settings.CHOTEI_BODY["name"], contacts),
     }
-
-
-def payment_fields(
-    kind: NoticeKind, data: Mapping[str, Any], calculation: Mapping[str, Any] | None
-) -> dict[str, object]:
-    """The items of a payment notice: amounts, grade and reduction as ``calc`` computed them (PN-02,
-    PN-06); accident facts and non-payment reasons as the insurer recorded them (PN-03)."""
-    fields: dict[str, object] = {}
-    accident = data.get("accident_date")
-    if isinstance(accident, str):
-        fields["accident_date"] = dt.date.fromisoformat(accident)
-    for key in NOTICE_KEYS:
-        if key in data:
-            fields[key] = data[key]
-    if calculation is not None and kind in (NoticeKind.PAYMENT, NoticeKind.PAYMENT_EXPLANATION):
-        fields["items"] = [
-            {"label": i["label"], "amount": i["amount"], "formula": i["formula"]}
-            for i in calculation["items"]
-        ]
-        grade = _grade(calculation.get("grade"))
-        if grade:
-            fields["grade"] = grade
-        reduction = calculation.get("reduction")
-        if reduction:
-            fields["reduction"] = {"ratio": reduction["ratio"], "reason": reduction["reason"]}
-    return fields

@@ -13,7 +13,7 @@ from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.services.core import NotFound, today
 from chotei.disputes.services.party_links import PartyInput
-from chotei.documents import facts
+from chotei.documents import claim_facts, facts
 from chotei.documents.models import (
     IssuedDocument,
     PaymentClaim,
@@ -111,10 +111,10 @@ def claim_register(
     reference = normalize(reference)
     if not reference:
         raise RuleViolation("請求番号がありません", ordinance("第3条", "PN-02"), field="reference")
-    if facts.is_nonpayment(data):
+    if claim_facts.is_nonpayment(data):
         _accident_date(data, ordinance("第4条第1号", "PN-03"))
     else:
-        calc.Claim.from_dict(facts.split_claim(data)[0])
+        claim_facts.check_paid(data, calc.calculate_dict(claim_facts.split_claim(data)[0])["total"])
     with transaction.atomic():
         claim = PaymentClaim.objects.create(
             insurer=org,
@@ -130,7 +130,7 @@ def claim_register(
             reference=claim.reference,
             insurer=org.pk,
             party=claim.claimant_id,
-            nonpayment=facts.is_nonpayment(data),
+            nonpayment=claim_facts.is_nonpayment(data),
         )
     return claim
 
@@ -150,7 +150,7 @@ def _claim_fields(
 ) -> dict[str, object]:
     """The amounts come from the standards, never from the claim's data (PN-02, PN-06)."""
     data = dict(claim.data)
-    nonpayment = facts.is_nonpayment(data)
+    nonpayment = claim_facts.is_nonpayment(data)
     if kind is NoticeKind.PAYMENT and nonpayment:
         raise RuleViolation(
             "支払わない理由が記録された請求には支払通知書を発出できません（不払通知書を発出してください）",
@@ -164,10 +164,13 @@ def _claim_fields(
             field="reasons",
         )
     if kind is NoticeKind.CLAIM_GUIDE:
-        return {}
+        accident = data.get("accident_date")
+        return facts.claim_guide_fields(
+            dt.date.fromisoformat(accident) if isinstance(accident, str) else dispatch
+        )
     needs_amounts = kind is NoticeKind.PAYMENT or (kind is NoticeKind.PAYMENT_EXPLANATION and not nonpayment)
-    calculation = calc.calculate_dict(facts.split_claim(data)[0]) if needs_amounts else None
-    fields = facts.payment_fields(kind, data, calculation)
+    calculation = calc.calculate_dict(claim_facts.split_claim(data)[0]) if needs_amounts else None
+    fields = claim_facts.payment_fields(kind, data, calculation, claim.claimant.name)
     if kind is NoticeKind.PAYMENT_EXPLANATION:
         fields["requested_on"] = requested_on or dispatch
     return fields

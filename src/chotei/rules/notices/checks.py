@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from chotei.rules.articles import ordinance
 from chotei.rules.errors import MissingItems
+from chotei.rules.notices.claim_guide import REQUIRED_CONTENT
 from chotei.rules.notices.data import NoticeData
 from chotei.rules.notices.kinds import (
     NONPAYMENT_REASONS,
@@ -18,6 +20,7 @@ from chotei.rules.notices.texts import DEFAULT_FIELDS
 from chotei.rules.notices.wording import you_word
 from chotei.rules.screening import GROUND_CODES, GUIDANCE_ARTICLE, ground, guidance_for
 
+_DIGIT = re.compile(r"[0-9０-９]")
 _GRADE_REASON = ordinance("第3条第3号", "PN-02")
 _REDUCTION_REASON = ordinance("第3条第4号", "PN-02")
 
@@ -84,8 +87,12 @@ def _item_problems(kind: NoticeKind, items: object) -> list[Required]:
             problems.append((f"items[{i}].label", f"損害の区分（{i + 1}行目）", amounts))
         if not isinstance(entry.get("amount"), int) or isinstance(entry.get("amount"), bool):
             problems.append((f"items[{i}].amount", f"支払金額（{i + 1}行目）", amounts))
-        if kind is NoticeKind.PAYMENT_EXPLANATION and _absent(entry.get("formula")):
-            problems.append((f"items[{i}].formula", f"積算の詳細（{i + 1}行目）", formulas))
+        # 令7条2号: the calculation itself — days, unit prices, ratios —, not a word in its place.
+        formula = entry.get("formula")
+        if kind is NoticeKind.PAYMENT_EXPLANATION and (_absent(formula) or not _DIGIT.search(str(formula))):
+            problems.append(
+                (f"items[{i}].formula", f"積算の詳細（{i + 1}行目、数量・単価・割合等）", formulas)
+            )
     return problems
 
 
@@ -110,6 +117,19 @@ def _grade_problems(kind: NoticeKind, grade: object, reduction: object) -> list[
     return problems
 
 
+def _guide_problems(fields: Mapping[str, object]) -> list[Required]:
+    """PN-01: each summary says what 令2条 requires, not merely something (claim_guide.REQUIRED_CONTENT)."""
+    problems: list[Required] = []
+    for name, label, article in SPECS[NoticeKind.CLAIM_GUIDE].required:
+        text = fields.get(name)
+        if _absent(text):
+            continue
+        missing = [word for word in REQUIRED_CONTENT[name] if word not in str(text)]
+        if missing:
+            problems.append((name, f"{label}（{'・'.join(missing)}の記載）", article))
+    return problems
+
+
 def _kind_problems(kind: NoticeKind, fields: Mapping[str, object]) -> list[Required]:
     problems: list[Required] = []
     code = fields.get("ground")
@@ -128,6 +148,8 @@ def _kind_problems(kind: NoticeKind, fields: Mapping[str, object]) -> list[Requi
             problems.extend(_item_problems(kind, fields["items"]))
     if kind in (NoticeKind.PAYMENT, NoticeKind.PAYMENT_EXPLANATION):
         problems.extend(_grade_problems(kind, fields.get("grade"), fields.get("reduction")))
+    if kind is NoticeKind.CLAIM_GUIDE:
+        problems.extend(_guide_problems(fields))
     if kind is NoticeKind.NONPAYMENT and all(_absent(fields.get(r)) for r in NONPAYMENT_REASONS):
         problems.append(
             (

@@ -28,18 +28,28 @@ _FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９"
 
 
 def _table_rows(items: object) -> list[tuple[str, str, str]]:
+    """Items summed to 合計; a part's subtotal row is shown, not summed again; amounts already paid
+    follow the total and lead to the amount paid now (令3条2号)."""
     if not isinstance(items, list | tuple) or not items:
         return []
     rows: list[tuple[str, str, str]] = []
+    deductions: list[tuple[str, int, str]] = []
     total = 0
     for item in items:
         if not isinstance(item, dict):
             continue
         amount = item.get("amount")
         value = amount if isinstance(amount, int) else 0
-        total += value
+        if item.get("row") == "deduction":
+            deductions.append((as_text(item.get("label")), value, as_text(item.get("formula"))))
+            continue
+        if item.get("row") != "subtotal":
+            total += value
         rows.append((as_text(item.get("label")), yen(value), as_text(item.get("formula"))))
     rows.append(("合計", yen(total), ""))
+    if deductions:
+        rows.extend((label, yen(value), formula) for label, value, formula in deductions)
+        rows.append(("今回のお支払額", yen(total + sum(v for _, v, _ in deductions)), ""))
     return rows
 
 
@@ -61,7 +71,9 @@ def _values(kind: NoticeKind, data: NoticeData, fields: Mapping[str, object]) ->
     grade = fields.get("grade")
     if isinstance(grade, dict) and grade:
         values["grade_text"] = grade_text(grade)
-        values["grade_reason"] = as_text(grade.get("reason"))
+        # 非該当 is explained as why no grade applies, not why one does (令3条3号).
+        reason_key = "no_grade_reason" if grade.get("not_applicable") else "grade_reason"
+        values[reason_key] = as_text(grade.get("reason"))
     reduction = fields.get("reduction")
     if isinstance(reduction, dict) and reduction:
         values["reduction_ratio"] = ratio_text(reduction.get("ratio"))

@@ -59,6 +59,10 @@ def _spec(
 
 _APPLICANT: Required = ("applicant_name", "申請者の氏名又は名称", rules("第4条第1項第1号"))
 
+# What the recipient quotes back (the claim reference is the notice's case_number): the victim, the
+# insured vehicle, and the version of the standards the amounts follow (issue 7 item 3).
+CLAIM_REFERENCES = ("victim_name", "vehicle", "standard")
+
 SPECS: dict[NoticeKind, NoticeSpec] = {
     NoticeKind.RECEIPT: _spec(
         "紛争処理申請受付通知書",
@@ -180,7 +184,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("accident_date", "事故の年月日", ordinance("第3条第1号", "PN-02")),
             ("items", "損害ごとの支払金額", ordinance("第3条第2号", "PN-02")),
         ),
-        ("grade", "reduction"),
+        ("grade", "reduction", *CLAIM_REFERENCES),
     ),
     NoticeKind.NONPAYMENT: _spec(
         "保険金等不払通知書",
@@ -191,7 +195,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("accident_date", "事故の年月日", ordinance("第4条第1号", "PN-03")),
             ("accident_summary", "事故の状況の概要", ordinance("第4条第1号", "PN-03")),
         ),
-        ("no_liability_reason", "no_damage_reason", "exemption_reason"),
+        ("no_liability_reason", "no_damage_reason", "exemption_reason", "victim_name", "vehicle"),
     ),
     NoticeKind.PAYMENT_EXPLANATION: _spec(
         "保険金等の支払に関する説明書",
@@ -202,7 +206,15 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("requested_on", "説明の請求日", ordinance("第7条", "PN-06")),
             ("accident_details", "事故の状況の詳細", ordinance("第7条第1号", "PN-06")),
         ),
-        ("items", "grade", "reduction", "no_liability_reason", "no_damage_reason", "exemption_reason"),
+        (
+            "items",
+            "grade",
+            "reduction",
+            "no_liability_reason",
+            "no_damage_reason",
+            "exemption_reason",
+            *CLAIM_REFERENCES,
+        ),
     ),
 }
 

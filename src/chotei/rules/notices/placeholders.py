@@ -16,7 +16,7 @@ def placeholders(kind: NoticeKind) -> frozenset[str]:
     if "applicant_name" in names:
         names.add("applicant_honorific")
     if {"grade", "reduction"} & names:
-        names |= {"grade_text", "grade_reason", "reduction_ratio", "reduction_reason"}
+        names |= {"grade_text", "grade_reason", "no_grade_reason", "reduction_ratio", "reduction_reason"}
     if "items" in names:
         names.add("table")
     if kind is NoticeKind.REFUSAL:
@@ -61,12 +61,16 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "procedure_summary": "保険金等の支払の手続の概要",
     "dispute_body_summary": "指定紛争処理機関の概要",
     "accident_date": "事故の年月日",
+    "victim_name": "被害者の氏名",
+    "vehicle": "被保険自動車（登録番号等）",
+    "standard": "適用した支払基準（告示及び事故日により選んだ版）",
     "accident_summary": "事故の状況の概要",
     "accident_details": "事故の状況の詳細",
     "items": "損害ごとの支払金額（文中には出力されず、{table} の位置に表で出力）",
     "grade": "後遺障害等級（文中には出力されず、{grade_text} と {grade_reason} を使用）",
     "grade_text": "後遺障害等級（別表・等級・障害の内容）",
     "grade_reason": "後遺障害等級に該当すると判断した理由",
+    "no_grade_reason": "後遺障害に該当しない（非該当）と判断した理由",
     "reduction": "減額（文中には出力されず、{reduction_ratio} と {reduction_reason} を使用）",
     "reduction_ratio": "減額の割合（例 2割）",
     "reduction_reason": "減額を行うことと判断した理由",

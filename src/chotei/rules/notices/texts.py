@@ -7,7 +7,9 @@ full-width digits and ``{table}`` marks where the itemised amounts go.
 
 from __future__ import annotations
 
+from chotei.rules.notices.claim_guide import PROCEDURE_SUMMARY, standards_summary
 from chotei.rules.notices.kinds import NoticeKind
+from chotei.rules.payment.standards import STANDARDS
 
 LITIGATION_GUIDANCE = (
     "本件紛争の解決のためには、訴訟手続、裁判所における民事調停手続等の利用をご検討ください。"
@@ -16,22 +18,10 @@ LITIGATION_GUIDANCE = (
 # Model texts of items that read the same in every notice (CP-05); a case value replaces them.
 DEFAULT_FIELDS: dict[NoticeKind, dict[str, str]] = {
     NoticeKind.TERMINATION: {"guidance": LITIGATION_GUIDANCE},
+    # The body's summary needs its offices' addresses and phones, which the issuer supplies.
     NoticeKind.CLAIM_GUIDE: {
-        "standards_summary": (
-            "保険金等は、国土交通大臣及び内閣総理大臣が定める支払基準に従い、傷害、後遺障害及び死亡の別に"
-            "算定してお支払いします。傷害による損害は120万円、死亡による損害は3,000万円、後遺障害による損害は"
-            "等級に応じて75万円から4,000万円までを限度とします。"
-        ),
-        "procedure_summary": (
-            "請求書に交通事故証明書、診断書、診療報酬明細書等の必要書類を添えて保険会社にご提出ください。"
-            "保険会社は、損害の調査の結果に基づいてお支払の可否及び金額を決定し、その内容を書面でお知らせします。"
-            "お支払の内容について詳細な説明を書面で求めることができます。"
-        ),
-        "dispute_body_summary": (
-            "保険金等の支払に関する判断に不服がある場合は、自動車損害賠償保障法に基づき指定された指定紛争処理機関"
-            "（一般財団法人自賠責保険・共済紛争処理機構）に紛争処理（調停）を申請することができます。"
-            "紛争処理に要する費用は、鑑定等特別な手続を除き、同機構が負担します。"
-        ),
+        "standards_summary": standards_summary(STANDARDS[-1]),
+        "procedure_summary": PROCEDURE_SUMMARY,
     },
 }
 
@@ -163,10 +153,15 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 記
 
+{no}　請求番号　{case_number}
+{no}　被害者　{victim_name}
+{no}　被保険自動車　{vehicle}
 {no}　事故の年月日　{accident_date}
+{no}　適用した支払基準　{standard}
 {no}　損害ごとの支払金額{table}
 {no}　後遺障害等級　{grade_text}
 {no}　後遺障害等級に該当すると判断した理由　{grade_reason}
+{no}　後遺障害に該当しないと判断した理由　{no_grade_reason}
 {no}　減額の割合　{reduction_ratio}
 {no}　減額を行うことと判断した理由　{reduction_reason}
 
@@ -177,6 +172,9 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 記
 
+{no}　請求番号　{case_number}
+{no}　被害者　{victim_name}
+{no}　被保険自動車　{vehicle}
 {no}　事故の年月日　{accident_date}
 {no}　事故の状況の概要　{accident_summary}
 {no}　被保険者に損害賠償の責任がないと判断した理由　{no_liability_reason}
@@ -189,10 +187,15 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 記
 
+{no}　請求番号　{case_number}
+{no}　被害者　{victim_name}
+{no}　被保険自動車　{vehicle}
+{no}　適用した支払基準　{standard}
 {no}　事故の状況の詳細　{accident_details}
 {no}　損害の細目及び積算の詳細{table}
 {no}　後遺障害等級　{grade_text}
 {no}　後遺障害等級に該当すると判断した理由の詳細　{grade_reason}
+{no}　後遺障害に該当しないと判断した理由の詳細　{no_grade_reason}
 {no}　減額の割合　{reduction_ratio}
 {no}　減額の割合の判断をした理由の詳細　{reduction_reason}
 {no}　被保険者に損害賠償の責任がないと判断した理由の詳細　{no_liability_reason}

@@ -17,6 +17,7 @@ from typing import Any
 
 from chotei.rules import grades
 from chotei.rules.articles import Article
+from chotei.rules.errors import RuleViolation
 from chotei.rules.payment import standards as std
 from chotei.rules.payment.claim import KIND_LABELS, AfterEffectClaim, Claim, DeathClaim, InjuryClaim, Kind
 from chotei.rules.payment.standards import Standard
@@ -74,6 +75,7 @@ class Part:
         return {
             "kind": self.kind,
             "label": self.label,
+            "codes": [item.code for item in self.items],
             "damage": self.damage,
             "limit": self.limit,
             "limit_applied": self.damage > self.limit,
@@ -221,11 +223,21 @@ def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
     )
     items.append(Item("lost_earnings", "逸失利益", earnings, formula, std.DEATH_LOST_EARNINGS))
     items.append(
-        Item("consolation_deceased", "慰謝料（本人）", s.deceased_consolation, "定額", std.DEATH_CONSOLATION)
+        Item(
+            "consolation_deceased",
+            "慰謝料（本人）",
+            s.deceased_consolation,
+            f"定額 {_yen(s.deceased_consolation)}",
+            std.DEATH_CONSOLATION,
+        )
     )
     bereaved = s.bereaved(c.bereaved_claimants)
     if bereaved:
-        formula = f"請求権者{c.bereaved_claimants}名" + ("（3名以上）" if c.bereaved_claimants > 3 else "")
+        formula = (
+            f"請求権者{c.bereaved_claimants}名"
+            + ("（3名以上）" if c.bereaved_claimants > 3 else "")
+            + f" {_yen(bereaved)}"
+        )
         items.append(Item("consolation_bereaved", "慰謝料（遺族）", bereaved, formula, std.DEATH_CONSOLATION))
     if c.supported_dependants:
         items.append(
@@ -233,30 +245,74 @@ def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
                 "consolation_dependants",
                 "慰謝料（被扶養者がいる場合の加算）",
                 s.dependants_addition,
-                "定額",
+                f"定額 {_yen(s.dependants_addition)}",
                 std.DEATH_CONSOLATION,
             )
         )
     return items
 
 
-def _after_effect(s: Standard, c: AfterEffectClaim) -> tuple[Item, int, dict[str, Any]]:
-    """The after-effect item, its limit (the grade's amount after 併合 and 加重) and the grade record."""
+def _itemised(s: Standard, income: int, years: int, result: grades.Grade) -> list[Item]:
+    """逸失利益 (basic income × loss-of-capacity ratio × Leibniz for the years lost) and the grade's
+    慰謝料 (支払基準第3); their sum is capped at the grade's amount by the part's limit."""
+    consolation = s.consolation_reference(result.table, result.grade)
+    if consolation is None:
+        raise RuleViolation(
+            f"{s.title}には等級別の慰謝料のデータがないため、逸失利益と慰謝料に分けて算定できません",
+            std.AFTER_EFFECT,
+            field="after_effect.basic_income",
+        )
+    ratio = std.loss_ratio(result.table, result.grade)
+    factor = s.leibniz(years)
+    lost = int((Decimal(income) * ratio / 100 * factor).to_integral_value(ROUND_DOWN))
+    formula = (
+        f"基礎収入額 {_yen(income)} × 労働能力喪失率{ratio}%（{result.label}） × "
+        f"ライプニッツ係数{factor}（{years}年・年{s.leibniz_rate_percent}%） = {_yen(lost)}"
+    )
+    return [
+        Item("after_effect_lost_earnings", "後遺障害による逸失利益", lost, formula, std.AFTER_EFFECT),
+        Item(
+            "after_effect_consolation",
+            "後遺障害による慰謝料",
+            consolation,
+            f"{result.label}の慰謝料 {_yen(consolation)}",
+            std.AFTER_EFFECT,
+        ),
+    ]
+
+
+def _after_effect(s: Standard, c: AfterEffectClaim) -> tuple[list[Item], int, dict[str, Any]]:
+    """The after-effect items, their limit (the grade's amount after 併合 and 加重) and the grade record."""
     combination = grades.combine([f.grade for f in c.findings])
     limit = combination.amount
     aggravated = None if c.prior is None else grades.aggravation(c.prior.grade, combination)
     if aggravated is not None:
         limit = aggravated.amount
-    basis = aggravated.formula if aggravated else f"{combination.label}の保険金額 {_yen(limit)}"
-    if c.assessed_loss is None:
-        amount, formula = limit, f"{basis}（逸失利益及び慰謝料を含む）"
-    else:
-        amount, formula = (
-            c.assessed_loss,
-            f"損害額（逸失利益及び慰謝料） {_yen(c.assessed_loss)}（限度 {basis}）",
-        )
-    item = Item("after_effect", "後遺障害による損害（逸失利益・慰謝料）", amount, formula, std.AFTER_EFFECT)
     result = combination.grade
+    basis = aggravated.formula if aggravated else f"{combination.label}の限度額 {_yen(limit)}"
+    if c.basic_income is not None and c.loss_years is not None:
+        items = _itemised(s, c.basic_income, c.loss_years, result)
+    elif c.assessed_loss is None:
+        items = [
+            Item(
+                "after_effect",
+                "後遺障害による損害（逸失利益・慰謝料）",
+                limit,
+                f"{basis}（逸失利益及び慰謝料を含む）",
+                std.AFTER_EFFECT,
+            )
+        ]
+    else:
+        formula = f"損害額（逸失利益及び慰謝料） {_yen(c.assessed_loss)}（限度 {basis}）"
+        items = [
+            Item(
+                "after_effect",
+                "後遺障害による損害（逸失利益・慰謝料）",
+                c.assessed_loss,
+                formula,
+                std.AFTER_EFFECT,
+            )
+        ]
     record: dict[str, Any] = {
         "table": result.table,
         "grade": result.grade,
@@ -270,7 +326,12 @@ def _after_effect(s: Standard, c: AfterEffectClaim) -> tuple[Item, int, dict[str
     }
     if aggravated is not None and c.prior is not None:
         record["aggravation"] = aggravated.to_dict() | {"prior_finding": c.prior.to_dict()}
-    return item, limit, record
+    return items, limit, record
+
+
+def _not_applicable(c: AfterEffectClaim) -> dict[str, Any]:
+    """非該当: no grade, and why (令3条3号); no after-effect part is paid."""
+    return {"not_applicable": True, "reason": c.not_applicable_reason, "article": str(std.AFTER_EFFECT)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,10 +396,12 @@ def calculate(claim: Claim) -> Calculation:
             injury_rule = _Rule(injury_rule.percent, injury_rule.article, s.injury_reduction_floor)
         items = _injury_items(s, claim.injury)
         parts.append(_part("injury", label, items, s.injury_limit, std.LIMITS, injury_rule))
-    if claim.after_effect is not None:
-        item, limit, grade_record = _after_effect(s, claim.after_effect)
+    if claim.after_effect is not None and not claim.after_effect.findings:
+        grade_record = _not_applicable(claim.after_effect)
+    elif claim.after_effect is not None:
+        items, limit, grade_record = _after_effect(s, claim.after_effect)
         limit_article = grades.table_article(grade_record["table"])
-        parts.append(_part("after_effect", "後遺障害", [item], limit, limit_article, main_rule))
+        parts.append(_part("after_effect", "後遺障害", items, limit, limit_article, main_rule))
     if claim.death is not None:
         parts.append(
             _part("death", "死亡", _death_items(s, claim.death), s.death_limit, std.LIMITS, main_rule)

@@ -48,6 +48,9 @@ AFTER_EFFECT_FIELDS: dict[str, str] = {
     "findings": "後遺障害の認定（等級・号・理由）",
     "prior": "既存障害（加重の場合）",
     "assessed_loss": "損害額（逸失利益及び慰謝料）",
+    "basic_income": "基礎収入額（年額）",
+    "loss_years": "労働能力喪失期間（年）",
+    "not_applicable_reason": "後遺障害に該当しない（非該当）と判断した理由",
 }
 FINDING_FIELDS: dict[str, str] = {"table": "別表", "grade": "等級", "item": "号", "reason": "等級の判断理由"}
 DEATH_FIELDS: dict[str, str] = {
@@ -234,12 +237,25 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class AfterEffectClaim:
+    """The grades found, or none (非該当) with why; with a basic income and the years of lost
+    capacity the loss is itemised as 逸失利益 and the grade's 慰謝料 (支払基準第3)."""
+
     findings: tuple[Finding, ...]
     prior: Finding | None = None
     assessed_loss: int | None = None
+    basic_income: int | None = None
+    loss_years: int | None = None
+    not_applicable_reason: str = ""
 
     @classmethod
     def read(cls, s: _Section) -> AfterEffectClaim:
+        not_applicable = s.text("not_applicable_reason")
+        if not_applicable:
+            # 非該当: no grade is recognised, so nothing else of the section may be stated (令3条3号).
+            extras = sorted(k for k in s.data if k != "not_applicable_reason" and s.data[k] not in (None, []))
+            if extras:
+                raise s.refuse(extras[0], "非該当の場合は指定できません")
+            return cls((), not_applicable_reason=not_applicable)
         s.require(("findings",))
         raw = s.data["findings"]
         if not isinstance(raw, list) or not raw:
@@ -248,7 +264,15 @@ class AfterEffectClaim:
         prior = (
             None if s.data.get("prior") is None else Finding.read(s.data["prior"], s.field("prior"), False)
         )
-        return cls(findings, prior, s.optional_integer("assessed_loss"))
+        income, years = s.optional_integer("basic_income"), s.optional_integer("loss_years")
+        if (income is None) != (years is None):
+            missing = "loss_years" if years is None else "basic_income"
+            raise MissingItems([(s.field(missing), AFTER_EFFECT_FIELDS[missing], s.article)])
+        if income is not None and (s.data.get("assessed_loss") is not None or prior is not None):
+            raise s.refuse("basic_income", "損害額の指定又は加重の場合は指定できません")
+        if years is not None and years < 1:
+            raise s.refuse("loss_years", "1以上で指定してください")
+        return cls(findings, prior, s.optional_integer("assessed_loss"), income, years)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,18 @@ class Standard:
 
 _MAN = 10_000
 
+# 労働能力喪失率 by grade, in percent (支払基準 別表Ⅰ, the same in both versions): (別表第1, 別表第2),
+# grades 1.. in order. Not in the seeds: taken from the public notice as published.
+LOSS_RATIOS: tuple[tuple[int, ...], tuple[int, ...]] = (
+    (100, 100),
+    (100, 100, 100, 92, 79, 67, 56, 45, 35, 27, 20, 14, 9, 5),
+)
+
+
+def loss_ratio(table: str, grade: int) -> int:
+    return LOSS_RATIOS[int(table) - 1][grade - 1]
+
+
 STANDARDS: tuple[Standard, ...] = (
     Standard(
         version="2002-04-01",

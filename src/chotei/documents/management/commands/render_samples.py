@@ -20,7 +20,7 @@ from django.db import DatabaseError
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case
-from chotei.documents import facts, services
+from chotei.documents import claim_facts, facts, services
 from chotei.documents.pdf import render
 from chotei.rules import screening
 from chotei.rules.errors import RuleViolation
@@ -161,11 +161,11 @@ def _case_fields() -> dict[NoticeKind, Sample]:
 
 def _payment_fields(kind: NoticeKind) -> dict[str, object]:
     if kind is NoticeKind.CLAIM_GUIDE:
-        return {}
+        return facts.claim_guide_fields(dt.date.fromisoformat(CLAIM["accident_date"]))
     if kind is NoticeKind.NONPAYMENT:
-        return facts.payment_fields(kind, NONPAYMENT, None)
-    calculation = calc.calculate_dict(facts.split_claim(CLAIM)[0])
-    fields = facts.payment_fields(kind, CLAIM, calculation)
+        return claim_facts.payment_fields(kind, NONPAYMENT, None)
+    calculation = calc.calculate_dict(claim_facts.split_claim(CLAIM)[0])
+    fields = claim_facts.payment_fields(kind, CLAIM, calculation, APPLICANT["addressee_name"])
     if kind is NoticeKind.PAYMENT_EXPLANATION:
         fields["requested_on"] = EXPLANATION_ASKED
     return fields
