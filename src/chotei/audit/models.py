@@ -28,6 +28,7 @@ class AuditEvent(ChainedRow):
         TEMPLATE = "template", "文例"
         CONSENT = "consent", "電磁的方法の承諾"
         LEDGER_EXPORTED = "ledger.exported", "帳簿出力"
+        AUDIT_EXPORTED = "audit.exported", "監査ログ出力"
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
         VERIFIED = "records.verified", "記録の検証"
