@@ -20,6 +20,7 @@ class AuditEvent(ChainedRow):
         CASE_VIEWED = "case.viewed", "事案閲覧"
         DOCUMENT_ISSUED = "document.issued", "文書発出"
         DOCUMENT_OPENED = "document.opened", "文書閲覧"
+        DOCUMENT_MAILED = "document.mailed", "文書発送"
         SUBMISSION_OPENED = "submission.opened", "提出書類閲覧"
         CLAIM_REGISTERED = "claim.registered", "保険金等の請求の登録"
         PANEL_APPOINTED = "panel.appointed", "委員会指名"

@@ -15,6 +15,7 @@ from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
 from chotei.disputes.selectors import is_overdue, minutes_overdue
 from chotei.disputes.services.records import notes_for
 from chotei.documents import facts
+from chotei.documents.mailing import dispatched_on
 from chotei.documents.models import IssuedDocument
 from chotei.documents.services import consented
 from chotei.rules import screening
@@ -86,9 +87,15 @@ def _previews(case: Case) -> list[dict[str, str]]:
 def documents_section(case: Case, *, user: Any, since: int | None = None, tries: int = 0) -> dict[str, Any]:
     """The documents section: issued documents, previews for operators and, while notices a step
     queued (documents after ``since``) have not appeared yet, the next poll."""
-    documents = list(IssuedDocument.objects.filter(case=case).defer("pdf").order_by("issued_at", "id"))
+    documents = list(
+        IssuedDocument.objects.filter(case=case)
+        .select_related("mailing")
+        .defer("pdf")
+        .order_by("issued_at", "id")
+    )
     for d in documents:
         d.url, d.label = pdf_url(d.pk), document_title(d.kind)
+        d.dispatched_on = dispatched_on(d)
     waiting = since is not None and not any(d.pk > since for d in documents)
     return {
         "case": case,

@@ -1,7 +1,18 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from chotei.desk.views import auth, cases, intake, meetings, operations, records, roster, submissions, tokens
+from chotei.desk.views import (
+    auth,
+    cases,
+    intake,
+    mailing,
+    meetings,
+    operations,
+    records,
+    roster,
+    submissions,
+    tokens,
+)
 
 app_name = "desk"
 urlpatterns = [
@@ -21,6 +32,9 @@ urlpatterns = [
     # Under documents/ beside the previews; the section is the case page's, so the desk serves it.
     path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),
     path("desk/meetings/", meetings.meeting_list, name="meetings"),
+    path("desk/mailing/", mailing.batch, name="mailing"),
+    path("desk/mailing/labels.pdf", mailing.labels, name="mailing_labels"),
+    path("desk/mailing/book.pdf", mailing.book, name="mailing_book"),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/ledger/download/", records.ledger_download, name="ledger_download"),
     path("desk/audit/", records.audit_log, name="audit"),
