@@ -12,7 +12,8 @@ from typing import Any
 
 from django.conf import settings
 
-from chotei.disputes.models import Case, CaseParty
+from chotei.accounts.models import Role
+from chotei.disputes.models import Case, CaseParty, LedgerLine
 from chotei.parties.models import Organization, Party
 from chotei.rules import offices
 from chotei.rules.articles import rules
@@ -153,11 +154,27 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
 
 
 def body_contact(case: Case | None = None) -> str:
+    """The contact block: the handling section and, once a clerk has acted on the case, the person
+    to ask for by name (issue #9 item 10)."""
     body = settings.CHOTEI_BODY
     lines = [body["name"], body["address"], body["contact"]]
     if case is not None:
-        lines.insert(1, f"担当　{offices.OFFICE_LABELS[case.office]}")
+        clerk = handling_clerk(case)
+        lines.insert(
+            1, f"担当　{offices.OFFICE_LABELS[case.office]} 事務局" + (f"　{clerk}" if clerk else "")
+        )
     return "\n".join(lines)
+
+
+def handling_clerk(case: Case) -> str:
+    """The secretariat clerk who last acted on the case, by name (never a login id)."""
+    line = (
+        LedgerLine.objects.filter(case=case, actor__profile__role=Role.SECRETARIAT)
+        .select_related("actor")
+        .order_by("-id")
+        .first()
+    )
+    return (line.actor.get_full_name() if line is not None and line.actor is not None else "") or ""
 
 
 def insurer_contact(org: Organization) -> str:
