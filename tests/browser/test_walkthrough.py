@@ -116,6 +116,8 @@ def test_walk_one_case_from_application_to_result(
     from django.conf import settings
     from playwright.sync_api import expect
 
+    from chotei import clock
+
     shots = artifacts / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     base = live_server.url
@@ -185,7 +187,8 @@ def test_walk_one_case_from_application_to_result(
 
     # The secretariat sets a meeting and records who attended and the minutes (quorum, 規程12条).
     page.click("#act-meeting_schedule summary")
-    page.fill("#act-meeting_schedule input[name=scheduled_for]", "2026-11-10T14:00")
+    # Today: a meeting is set on or after receipt, and its minutes only once it has sat (issue #9).
+    page.fill("#act-meeting_schedule input[name=scheduled_for]", f"{clock.today()}T09:00")
     page.fill("#act-meeting_schedule input[name=place]", "本部 第1会議室")
     submit(page, "#act-meeting_schedule button[type=submit]")
     assert "期日を指定しました" in page.locator(".messages").inner_text()

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms as dj_forms
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from chotei.desk import actions
 from chotei.desk.timing import waiting_business_days
@@ -153,9 +154,11 @@ def case_page(
     if operator:
         for m in meetings:
             if m.recorded_at is None and m.cancelled_at is None and under_review:
-                m.record_form = _form(
-                    "meeting_record", case, f"meeting_record-{m.pk}", bound, meeting_id=m.pk
-                )
+                # Minutes are offered once the meeting's day has come (issue #9 item 3).
+                if timezone.localdate(m.scheduled_for) <= today:
+                    m.record_form = _form(
+                        "meeting_record", case, f"meeting_record-{m.pk}", bound, meeting_id=m.pk
+                    )
                 m.move_form = _form("meeting_move", case, f"meeting_move-{m.pk}", bound, meeting_id=m.pk)
                 m.cancel_form = _form(
                     "meeting_cancel", case, f"meeting_cancel-{m.pk}", bound, meeting_id=m.pk
