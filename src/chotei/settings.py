@@ -200,6 +200,8 @@ CHOTEI_BODY = {
     "chair": os.environ.get("CHOTEI_BODY_CHAIR", "理事長 山本 正人"),
     "address": "東京都千代田区霞が関三丁目3番2号",
     "contact": "本部事務局 電話 0120-159-700（平日 9:00〜17:00）",
+    # A PNG of the body's seal (公印) printed on its notices; without one they say 「（公印省略）」.
+    "seal_image": os.environ.get("CHOTEI_BODY_SEAL_IMAGE", ""),
 }
 
 # Each office's own contact block (DP-24, issue 7): a case handled by the Osaka branch carries the

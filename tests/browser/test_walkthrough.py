@@ -187,7 +187,7 @@ def test_walk_one_case_from_application_to_result(
 
     # The secretariat sets a meeting and records who attended and the minutes (quorum, 規程12条).
     page.click("#act-meeting_schedule summary")
-    # Held today, so its minutes may be recorded now (minutes only once the meeting's day has come).
+    # Today: a meeting is set on or after receipt, and its minutes only once it has sat (issue #9).
     page.fill("#act-meeting_schedule input[name=scheduled_for]", f"{clock.today()}T09:00")
     page.fill("#act-meeting_schedule input[name=place]", "本部 第1会議室")
     submit(page, "#act-meeting_schedule button[type=submit]")

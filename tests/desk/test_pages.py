@@ -246,7 +246,7 @@ def test_unknown_case_is_a_japanese_404(as_role) -> None:
 
 
 def test_dp20_issued_documents_listed_with_version_digest_and_pdf_link(as_role, make_case) -> None:
-    from chotei.documents.models import IssuedDocument
+    from chotei.documents.models import IssuedDocument, Mailing
 
     case = make_case(CaseState.ACCEPTED)
     doc = IssuedDocument.objects.create(
@@ -263,9 +263,13 @@ def test_dp20_issued_documents_listed_with_version_digest_and_pdf_link(as_role, 
         sha256="ab12cd34ef56" + "0" * 52,
     )
     html = as_role("secretariat").get(f"/desk/cases/{case.pk}/").content.decode()
-    for text in ("紛争処理申請受理通知書", "山田 太郎 様", "郵送", "2026年10月5日", "第2版", "ab12cd34ef56…"):
+    # Issue #9 item 7: a paper notice's dispatch date is the day it is recorded as mailed.
+    for text in ("紛争処理申請受理通知書", "山田 太郎 様", "郵送", "未発送", "第2版", "ab12cd34ef56…"):
         assert text in html, text
     assert f'href="/desk/documents/{doc.pk}/pdf/"' in html
+    Mailing.objects.create(document=doc, mailed_on=dt.date(2026, 10, 6), registered_number="12345678901")
+    html = as_role("secretariat").get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "2026年10月6日" in html and "書留 12345678901" in html and "未発送" not in html
 
 
 def test_cp05_templates_link_in_the_nav_for_those_who_keep_model_texts(as_role) -> None:

@@ -22,6 +22,7 @@ def body(request: HttpRequest) -> dict[str, Any]:
             "cases": role in DESK_ROLES,
             "new_case": role in OPERATORS,
             "meetings": role in OPERATORS or role == Role.MEMBER,
+            "mailing": role in OPERATORS,
             "ledger": role in LEDGER_ROLES,
             "roster": role in OPERATORS,
             "audit": role in AUDIT_ROLES,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms as dj_forms
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from chotei.desk import actions
 from chotei.desk.timing import waiting_business_days
@@ -15,6 +16,7 @@ from chotei.disputes.models import Case, CaseParty, Panel, SpecialProcedure
 from chotei.disputes.selectors import is_overdue, minutes_overdue
 from chotei.disputes.services.records import notes_for
 from chotei.documents import facts
+from chotei.documents.mailing import dispatched_on
 from chotei.documents.models import IssuedDocument
 from chotei.documents.services.consent import consented
 from chotei.rules import screening
@@ -86,9 +88,15 @@ def _previews(case: Case) -> list[dict[str, str]]:
 def documents_section(case: Case, *, user: Any, since: int | None = None, tries: int = 0) -> dict[str, Any]:
     """The documents section: issued documents, previews for operators and, while notices a step
     queued (documents after ``since``) have not appeared yet, the next poll."""
-    documents = list(IssuedDocument.objects.filter(case=case).defer("pdf").order_by("issued_at", "id"))
+    documents = list(
+        IssuedDocument.objects.filter(case=case)
+        .select_related("mailing")
+        .defer("pdf")
+        .order_by("issued_at", "id")
+    )
     for d in documents:
         d.url, d.label = pdf_url(d.pk), document_title(d.kind)
+        d.dispatched_on = dispatched_on(d)
     waiting = since is not None and not any(d.pk > since for d in documents)
     return {
         "case": case,
@@ -180,9 +188,11 @@ def case_page(
     if operator:
         for m in meetings:
             if m.recorded_at is None and m.cancelled_at is None and under_review:
-                m.record_form = _form(
-                    "meeting_record", case, f"meeting_record-{m.pk}", bound, meeting_id=m.pk
-                )
+                # Minutes are offered once the meeting's day has come (issue #9 item 3).
+                if timezone.localdate(m.scheduled_for) <= today:
+                    m.record_form = _form(
+                        "meeting_record", case, f"meeting_record-{m.pk}", bound, meeting_id=m.pk
+                    )
                 m.move_form = _form("meeting_move", case, f"meeting_move-{m.pk}", bound, meeting_id=m.pk)
                 m.cancel_form = _form(
                     "meeting_cancel", case, f"meeting_cancel-{m.pk}", bound, meeting_id=m.pk

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from chotei.desk.views import auth, cases, intake, meetings, operations, records, roster, submissions, tokens
+from chotei.desk.views import (
+    auth,
+    cases,
+    intake,
+    mailing,
+    meetings,
+    operations,
+    records,
+    roster,
+    submissions,
+    tokens,
+)
 
 app_name = "desk"
 urlpatterns = [
@@ -19,8 +30,13 @@ urlpatterns = [
     # Under documents/ beside the previews; the section is the case page's, so the desk serves it.
     path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),
     path("desk/meetings/", meetings.meeting_list, name="meetings"),
+    path("desk/mailing/", mailing.batch, name="mailing"),
+    path("desk/mailing/labels.pdf", mailing.labels, name="mailing_labels"),
+    path("desk/mailing/book.pdf", mailing.book, name="mailing_book"),
     path("desk/ledger/", records.ledger, name="ledger"),
+    path("desk/ledger/download/", records.ledger_download, name="ledger_download"),
     path("desk/audit/", records.audit_log, name="audit"),
+    path("desk/audit/download/", records.audit_download, name="audit_download"),
     path("desk/tokens/", tokens.token_list, name="tokens"),
     path("desk/tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("desk/roster/", roster.roster, name="roster"),

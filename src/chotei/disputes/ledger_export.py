@@ -335,7 +335,7 @@ def _pdf_rows(row: LedgerRow, styles: _Styles) -> Iterator[list[Any]]:
         yield [more, "", "", "", _history_cell(chunk, styles), "", "", ""]
 
 
-class _NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):
     """Draws 「n / N」 on every page: pages are held until the total is known."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -408,7 +408,7 @@ def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, bo
         # unembedded font although no text is set in it.
         initialFontName=PDF_FONT,
     )
-    doc.build(story, canvasmaker=_NumberedCanvas)
+    doc.build(story, canvasmaker=NumberedCanvas)
     return n
 
 

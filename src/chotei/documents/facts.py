@@ -12,7 +12,8 @@ from typing import Any
 
 from django.conf import settings
 
-from chotei.disputes.models import Case, CaseParty
+from chotei.accounts.models import Role
+from chotei.disputes.models import Case, CaseParty, LedgerLine
 from chotei.parties.models import Organization, Party
 from chotei.rules import offices
 from chotei.rules.application import PartyRole
@@ -180,15 +181,30 @@ def office_address(office: str) -> str:
 
 
 def body_contact(case: Case) -> str:
-    """The contact block of the office handling the case (DP-24): its own address, phone and hours."""
+    """The contact block of the office handling the case (DP-24): its own address, phone and hours,
+    the handling section and, once a clerk has acted on the case, the person to ask for by name
+    (issue #9 item 10)."""
     entry = _office(case.office)
+    clerk = handling_clerk(case)
     return "\n".join(
         (
             f"{settings.CHOTEI_BODY['name']}　{entry['label']}",
+            f"担当　{entry['label']} 事務局" + (f"　{clerk}" if clerk else ""),
             f"〒{entry['postcode']}　{entry['address']}",
             f"電話 {entry['phone']}（{entry['hours']}）",
         )
     )
+
+
+def handling_clerk(case: Case) -> str:
+    """The secretariat clerk who last acted on the case, by name (never a login id)."""
+    line = (
+        LedgerLine.objects.filter(case=case, actor__profile__role=Role.SECRETARIAT)
+        .select_related("actor")
+        .order_by("-id")
+        .first()
+    )
+    return (line.actor.get_full_name() if line is not None and line.actor is not None else "") or ""
 
 
 def insurer_contact(org: Organization) -> str:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import io
+from collections.abc import Callable
+from typing import IO, Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from chotei.audit.models import AuditEvent
-from chotei.audit.services import refusal_window
+from chotei.audit.services import audit_record, refusal_window
+from chotei.desk import audit_export
+from chotei.disputes.ledger_export import ledger_export
 from chotei.disputes.models import Case, LedgerLine
 from chotei.disputes.services.core import fiscal_year_of
 from chotei.web.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
@@ -70,20 +75,66 @@ def ledger(request: HttpRequest) -> HttpResponse:
         "case__number",
         "case__applicant_name",
         "actor__username",
+        "actor__first_name",
+        "actor__last_name",
     )
     fy = getattr(form, "cleaned_data", {}).get("fiscal_year")
     if fy:
         # GV-01: the fiscal year runs 1 April to 31 March.
         qs = qs.filter(on__gte=dt.date(fy, 4, 1), on__lte=dt.date(fy + 1, 3, 31))
     rows, next_query = _page(request, qs)
-    return render(request, "desk/ledger.html", {"form": form, "rows": rows, "next_query": next_query})
+    context = {
+        "form": form,
+        "rows": rows,
+        "next_query": next_query,
+        "fiscal_year": fy or fiscal_year_of(timezone.localdate()),
+    }
+    return render(request, "desk/ledger.html", context)
 
 
-@desk_view(AUDIT_ROLES)
-def audit_log(request: HttpRequest) -> HttpResponse:
-    form = AuditFilter(request.GET or None)
-    form.is_valid()
-    data = getattr(form, "cleaned_data", {})
+EXPORT_FORMATS = {"csv": ("text/csv; charset=utf-8", "csv"), "pdf": ("application/pdf", "pdf")}
+
+
+def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
+    content_type, ext = EXPORT_FORMATS[fmt]
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
+    return response
+
+
+def _csv_bytes(write: Callable[[IO[str]], Any]) -> bytes:
+    text = io.StringIO()
+    write(text)
+    return text.getvalue().encode("utf-8")
+
+
+@desk_view(LEDGER_ROLES)
+def ledger_download(request: HttpRequest) -> HttpResponse:
+    """The ledger of a fiscal year as CSV or PDF from the page, as ``chotei ledger`` writes it
+    (DP-21, 令24条: printable on demand); the export is audited."""
+    form = LedgerFilter(request.GET or None)
+    fmt = request.GET.get("format", "")
+    if fmt not in EXPORT_FORMATS or not form.is_valid() or not form.cleaned_data.get("fiscal_year"):
+        return render(
+            request,
+            "desk/error.html",
+            {"title": "出力できません", "message": "年度と形式を選んでください"},
+            status=400,
+        )
+    fy = form.cleaned_data["fiscal_year"]
+    body = settings.CHOTEI_BODY["name"]
+    if fmt == "csv":
+        content = _csv_bytes(
+            lambda out: ledger_export(actor=request.user, fiscal_year=fy, fmt="csv", out=out, body_name=body)
+        )
+    else:
+        buffer = io.BytesIO()
+        ledger_export(actor=request.user, fiscal_year=fy, fmt="pdf", out=buffer, body_name=body)
+        content = buffer.getvalue()
+    return _download(content, fmt, f"ledger-{fy}")
+
+
+def _audit_events(data: dict[str, Any]) -> QuerySet[AuditEvent]:
     qs = AuditEvent.objects.select_related("actor")
     if data.get("event_type"):
         qs = qs.filter(event_type=data["event_type"])
@@ -91,7 +142,51 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(case_id=data["case_id"])
     if data.get("username"):
         qs = qs.filter(actor__username=data["username"])
+    return qs
+
+
+@desk_view(AUDIT_ROLES)
+def audit_download(request: HttpRequest) -> HttpResponse:
+    """The filtered audit log as CSV or PDF (issue #9 item 6); the export is itself audited."""
+    form = AuditFilter(request.GET or None)
+    fmt = request.GET.get("format", "")
+    if fmt not in EXPORT_FORMATS:
+        return render(
+            request,
+            "desk/error.html",
+            {"title": "出力できません", "message": "形式を選んでください"},
+            status=400,
+        )
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    table = audit_export.rows(_audit_events(data))
+    shown = {k: str(v) for k, v in data.items() if v}
+    if fmt == "csv":
+        content = _csv_bytes(lambda out: audit_export.write_csv(table, out))
+    else:
+        buffer = io.BytesIO()
+        described = "、".join(f"{form.fields[k].label}: {v}" for k, v in shown.items()) or "すべて"
+        audit_export.write_pdf(table, buffer, body_name=settings.CHOTEI_BODY["name"], filters=described)
+        content = buffer.getvalue()
+    audit_record(
+        event_type=AuditEvent.Type.AUDIT_EXPORTED,
+        actor=request.user,
+        format=fmt,
+        rows=len(table),
+        filters=shown,
+    )
+    return _download(content, fmt, "audit-log")
+
+
+@desk_view(AUDIT_ROLES)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditFilter(request.GET or None)
+    form.is_valid()
+    qs = _audit_events(getattr(form, "cleaned_data", {}))
     rows, next_query = _page(request, qs)
+    params = request.GET.copy()
+    for key in ("before", "format"):
+        params.pop(key, None)
     # The log keeps plain case ids (it outlives disposal); show the numbers that still exist.
     numbers = dict(
         Case.objects.filter(pk__in={e.case_id for e in rows if e.case_id}).values_list("pk", "number")
@@ -100,6 +195,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "form": form,
         "rows": rows,
         "next_query": next_query,
+        "export_query": params.urlencode(),
         "numbers": numbers,
         "flagged": _flagged(),
         "flagged_days": FLAGGED_DAYS,
