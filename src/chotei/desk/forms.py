@@ -6,6 +6,7 @@ same on the desk, in the API and on the command line.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -13,16 +14,40 @@ from django.utils import timezone
 
 from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.services.assignment import clerks, person_name
 from chotei.disputes.services.core import fiscal_year_of
 from chotei.rules import offices, screening
 from chotei.rules.states import STATE_LABELS
+from chotei.rules.wareki import parse_date, to_wareki
 
 BLANK = [("", "すべて")]
 SIDES = CaseParty.Side.choices
 
 
+class WarekiDateField(forms.DateField):
+    """A date typed as a clerk writes it, 和暦 or western (rules.wareki.parse_date); the message
+    names the field, since a form shows several dates."""
+
+    widget = forms.TextInput(
+        attrs={"placeholder": "例：令和8年5月7日、R8.5.7、2026-05-07", "data-wareki": ""}
+    )
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError as exc:
+            raise forms.ValidationError(f"{self.label}: {exc}", code="invalid") from None
+
+    def prepare_value(self, value: Any) -> Any:
+        return to_wareki(value) if isinstance(value, dt.date) else value
+
+
 def date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
+    return WarekiDateField(label=label, required=required)
 
 
 def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharField:
@@ -37,27 +62,59 @@ class DeskForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # A message shown at the top of the form, or read out by a screen reader, must say which
+        # field it is about; Django's own 「このフィールドは必須です。」 does not.
+        for field in self.fields.values():
+            label = field.label or ""
+            field.error_messages.update(
+                required=f"「{label}」を入力してください",
+                invalid_choice=f"「{label}」で選べない値です",
+                invalid=f"「{label}」の形式が正しくありません",
+                invalid_pk_value=f"「{label}」で選べない値です",
+                max_length=f"「{label}」が長すぎます（%(limit_value)d文字以内）",
+                min_value=f"「{label}」は%(limit_value)s以上にしてください",
+            )
+
+
+SORT_CHOICES = [
+    ("received", "受付日の新しい順"),
+    ("received_asc", "受付日の古い順"),
+    ("due", "処理目標日の近い順"),
+    ("waiting", "待機日数の長い順"),
+    ("state", "状態（手続の順）"),
+]
 
 
 class CaseFilterForm(DeskForm):
     q = forms.CharField(
-        label="事案番号・申請人",
+        label="検索",
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "事案番号 又は 申請人名の先頭", "type": "search"}),
+        widget=forms.TextInput(
+            attrs={"placeholder": "例：2026東第00017号、00017、山田、やまだ、あおば損保", "type": "search"}
+        ),
     )
-    state = forms.ChoiceField(
-        label="状態", required=False, choices=BLANK + [(s.value, label) for s, label in STATE_LABELS.items()]
+    state = forms.MultipleChoiceField(
+        label="状態",
+        required=False,
+        choices=[(s.value, label) for s, label in STATE_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
     )
+    open_only = forms.BooleanField(label="係属中のみ", required=False)
+    mine = forms.BooleanField(label="自分の担当のみ", required=False)
+    clerk = forms.TypedChoiceField(label="担当職員", required=False, coerce=int, empty_value=None)
     office = forms.ChoiceField(label="事務所", required=False, choices=BLANK + offices.OFFICE_CHOICES)
     member = forms.TypedChoiceField(label="担当委員", required=False, coerce=int, empty_value=None)
     fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
     overdue = forms.BooleanField(label="期限超過のみ", required=False)
+    sort = forms.ChoiceField(label="並び順", required=False, choices=SORT_CHOICES)
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["member"].choices = BLANK + [
             (m.pk, m.name) for m in CommitteeMember.objects.only("name", "office", "name_kana")
         ]
+        self.fields["clerk"].choices = BLANK + [(u.pk, person_name(u)) for u in clerks()]
         current = fiscal_year_of(timezone.localdate())
         # GV-01: fiscal years; a fixed span avoids a DISTINCT over a million cases.
         self.fields["fiscal_year"].choices = BLANK + [
@@ -210,6 +267,18 @@ class ResultForm(VersionForm):
 
 class ExplainForm(VersionForm):
     side = forms.ChoiceField(label="説明を求めた当事者", choices=SIDES)
+
+
+class AssignForm(VersionForm):
+    """担当職員の指定・変更 (the worklist's 「自分の担当」)."""
+
+    clerk = forms.TypedChoiceField(label="担当職員", coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clerk"].choices = [("", "（担当なし）"), *((u.pk, person_name(u)) for u in clerks())]
+        if self.case is not None and not self.is_bound:
+            self.fields["clerk"].initial = self.case.assigned_clerk_id
 
 
 class TerminateForm(VersionForm):
