@@ -187,6 +187,8 @@ def case_rows(
             "result_reasons": "",
             "end_reason": "",
             "applicant_name": name,
+            "applicant_kana": "",
+            "assigned_clerk_id": None,
             "respondent_name": "あおば損害保険株式会社",
             "created_at": now,
         }

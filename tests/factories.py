@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from chotei import clock
 from chotei.accounts.models import Role, StaffProfile
 from chotei.committee.models import BoardMeeting, CommitteeMember, InterestDeclaration
 from chotei.committee.services import board_meeting_record
@@ -44,6 +47,9 @@ def board_meeting(actor: Any, held_on: dt.date = dt.date(2026, 6, 20), name: str
     )
 
 
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
 def application_input(**overrides: Any) -> ApplicationInput:
     """A complete DP-02 application: 山田 太郎 disputes あおば損害保険's after-effect grade."""
     insurer = Organization.objects.get(name="あおば損害保険株式会社")
@@ -74,6 +80,14 @@ def application_input(**overrides: Any) -> ApplicationInput:
         accident_date=dt.date(2026, 1, 10),
         decision_notified_on=dt.date(2026, 9, 20),
     )
+    received = overrides.get("received_on")
+    if received is not None:
+        # DP-02: the stated dates come before the receipt (rules.application.check_facts).
+        base.update(
+            applied_on=received - dt.timedelta(days=2),
+            decision_notified_on=received - dt.timedelta(days=40),
+            accident_date=received - dt.timedelta(days=300),
+        )
     base.update(overrides)
     return ApplicationInput(**base)
 
@@ -150,7 +164,12 @@ class World:
     def make_case(self, state: str = CaseState.RECEIVED, **overrides: Any) -> Case:
         """A case driven through the services to ``state``."""
         actor = self.staff
-        case = case_receive(actor=actor, data=application_input(**overrides))
+        received = overrides.get("received_on")
+        # A receipt date may not be in the future (DP-02): a case "received" later is received then.
+        later = received is not None and received > timezone.localdate()
+        moment = dt.datetime.combine(received, dt.time(10), tzinfo=TOKYO) if later else None
+        with clock.replaying_at(moment) if moment else contextlib.nullcontext():
+            case = case_receive(actor=actor, data=application_input(**overrides))
         ids, chief = self.panel_ids()
 
         def v() -> int:

@@ -121,7 +121,7 @@ def test_im01_desk_page_issues_showing_the_token_once_then_revokes(world: Any) -
 
 def test_im01_desk_issue_refusal_names_the_field(world: Any) -> None:
     response = _desk(world).post("/desk/tokens/", {"user": "insurer", "name": ""})
-    assert response.status_code == 422 and "このフィールドは必須です" in response.content.decode()
+    assert response.status_code == 422 and "「名称（用途）」を入力してください" in response.content.decode()
     assert not ApiToken.objects.exists()
 
 

@@ -81,6 +81,15 @@ def submit(page: Any, target: Any) -> None:
         (page.locator(target) if isinstance(target, str) else target).click()
 
 
+def confirm(page: Any) -> str:
+    """Confirm a step that cannot be undone on the page that says what it will do (issue 9 item 4);
+    returns that page's text."""
+    text = str(page.locator("#confirm").inner_text())
+    assert "この操作は取り消せません" in text
+    submit(page, "#confirm button[type=submit]")
+    return text
+
+
 def state_badge(page: Any) -> str:
     return str(page.locator(".case-head h1 .badge").first.inner_text())
 
@@ -168,6 +177,9 @@ def test_walk_one_case_from_application_to_result(
     page.screenshot(path=shots / "03-case-screening.png", full_page=True)
 
     submit(page, "button:has-text('受理して両当事者に通知する')")
+    assert "受理通知書（申請人宛）" in page.locator("#notice-previews").inner_text()
+    page.screenshot(path=shots / "03b-confirm-accept.png", full_page=True)
+    confirm(page)
     assert state_badge(page) == "受理"
     assert "受理しました" in page.locator(".messages").inner_text()
     assert "答弁書提出期限" in page.locator("#deadlines").inner_text()
@@ -182,6 +194,7 @@ def test_walk_one_case_from_application_to_result(
     page.locator("#act-appoint_panel").scroll_into_view_if_needed()
     page.screenshot(path=shots / "04-panel-suggestions.png", full_page=True)
     submit(page, suggestion.locator("button:has-text('この構成で指名')"))
+    confirm(page)
     assert state_badge(page) == "審理"
     assert "主任委員" in page.locator("#panel").inner_text()
 
@@ -211,6 +224,7 @@ def test_walk_one_case_from_application_to_result(
         "#act-record_result textarea[name=reasons]", "画像所見と治療経過から、第14級9号に該当すると判断した。"
     )
     submit(page, "#act-record_result button[type=submit]")
+    assert "紛争処理結果通知書" in confirm(page)
     assert state_badge(page) == "結果通知"
     outcome = page.locator("#outcome").inner_text()
     assert "変更" in outcome and "第14級9号に該当する" in outcome
@@ -227,7 +241,7 @@ def test_walk_one_case_from_application_to_result(
     assert number in page.locator("#case-results").inner_text()
     assert page.locator("#case-results .badge.overdue").count() == 1  # DP-10
     page.screenshot(path=shots / "06-case-list.png", full_page=True)
-    page.select_option("#id_state", "result_notified")
+    page.check("#case-filters input[name=state][value=result_notified]")
     page.wait_for_url(re.compile(r"state=result_notified"))
     rows = page.locator("#case-results tbody tr")
     expect(rows).to_have_count(1)  # HTMX swapped the table in place

@@ -111,7 +111,12 @@ def test_dp11_panel_suggestions_and_one_click_appoint(as_role, make_case, world)
     assert "<html" in full.content.decode()  # works without JavaScript too
     response = client.post(
         f"/desk/cases/{case.pk}/actions/appoint_panel/",
-        {"version": case.version, "members": [m.id for m in proposal.members], "chief": proposal.chief.id},
+        {
+            "version": case.version,
+            "members": [m.id for m in proposal.members],
+            "chief": proposal.chief.id,
+            "confirmed": "1",
+        },
     )
     assert response.status_code == 302
     assert fresh(case).state == CaseState.UNDER_REVIEW
@@ -123,7 +128,12 @@ def test_dp11_invalid_panel_is_refused_naming_the_act(as_role, make_case, world)
     m = world.members
     response = as_role("secretariat").post(
         f"/desk/cases/{case.pk}/actions/appoint_panel/",
-        {"version": case.version, "members": [m["田中"].pk, m["伊藤"].pk], "chief": m["田中"].pk},
+        {
+            "version": case.version,
+            "members": [m["田中"].pk, m["伊藤"].pk],
+            "chief": m["田中"].pk,
+            "confirmed": "1",
+        },
     )
     assert response.status_code == 422
     html = response.content.decode()
@@ -321,6 +331,7 @@ def test_offered_actions_follow_the_state(as_role, make_case) -> None:
         "start_screening",
         "submission",
         "withdraw",
+        "assign_clerk",
     ]
     closed = client.get(f"/desk/cases/{make_case(CaseState.CLOSED).pk}/").context
     assert [p.spec.name for p in closed["action_panels"]] == ["explain"]
@@ -340,11 +351,14 @@ def test_member_page_has_no_action_forms(as_role, make_case) -> None:
     assert response.status_code == 200 and "/actions/" not in response.content.decode()
 
 
-def test_unknown_action_and_get_are_refused(as_role, make_case) -> None:
+def test_unknown_action_refused_and_get_redirected(as_role, make_case) -> None:
     case = make_case()
     client = as_role("secretariat")
     assert post_action(client, case, "nonsense").status_code == 404
-    assert client.get(f"/desk/cases/{case.pk}/actions/start_screening/").status_code == 405
+    # A reload of an action's address lands on the case page at that action, never on a 405.
+    response = client.get(f"/desk/cases/{case.pk}/actions/start_screening/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/desk/cases/{case.pk}/#act-start_screening"
 
 
 def test_dp08_after_accepting_the_page_waits_for_the_notices(as_role, make_case) -> None:

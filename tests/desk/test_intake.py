@@ -149,3 +149,71 @@ def test_dp05_new_case_page_waits_for_the_receipt_notice(as_role, world) -> None
     page = client.get(response["Location"]).content.decode()
     assert f"事案 {case.number} として受け付けました。通知書を発出しています" in page
     assert f'hx-get="/desk/documents/cases/{case.pk}/?since=0&amp;tries=1"' in page
+
+
+# Issue 9 item 2: intake refuses what cannot be true, naming the field, at the top and at the field.
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"accident_date": "2099-01-01"}, "accident_date", "事故発生日が未来の日付です"),
+        ({"decision_notified_on": "R20.1.1"}, "decision_notified_on", "支払判断通知日が未来の日付です"),
+        ({"applied_on": "2026-08-01"}, "applied_on", "申請の年月日が保険会社等の支払判断通知日より前"),
+        ({"decision_notified_on": "2026-01-01"}, "decision_notified_on", "支払判断通知日が事故発生日より前"),
+        ({"applicant_postcode": "06-0001"}, "applicant_postcode", "申請人の郵便番号は7桁"),
+        (
+            {"applicant_address": "札幌市中央区北一条西"},
+            "applicant_address",
+            "申請人の住所は都道府県と市区町村",
+        ),
+        (
+            {"applicant_agent_address": "北海道"},
+            "applicant_agent_address",
+            "申請人の代理人の住所は都道府県と市区町村",
+        ),
+        ({"applicant_kana": "suzuki"}, "applicant_kana", "ひらがな又はカタカナ"),
+    ],
+)
+def test_dp02_what_cannot_be_true_is_refused_at_the_top_and_at_the_field(
+    as_role, world, overrides, field, message
+) -> None:
+    response = as_role("secretariat").post("/desk/cases/new/", complete(world, **overrides))
+    assert response.status_code == 422
+    form = response.context["form"]
+    assert any(message in e for e in form.errors[field]), form.errors
+    assert any(message in e for e in form.non_field_errors())
+    html = response.content.decode()
+    assert 'id="form-errors"' in html and f'href="#id_{field}"' in html
+    assert not Case.objects.exists()  # nothing half-written
+
+
+def test_dp02_wareki_dates_and_kana_reading_are_recorded(as_role, world) -> None:
+    response = as_role("secretariat").post(
+        "/desk/cases/new/",
+        complete(
+            world,
+            applied_on="令和8年10月1日",
+            accident_date="R8.2.1",
+            decision_notified_on="２０２６年９月１日",
+            applicant_kana="スズキ　ジロウ",
+        ),
+    )
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert str(case.applied_on) == "2026-10-01" and str(case.accident_date) == "2026-02-01"
+    assert case.applicant_kana == "すずき じろう"
+
+
+def test_dp02_unreadable_date_names_its_field(as_role, world) -> None:
+    response = as_role("secretariat").post("/desk/cases/new/", complete(world, accident_date="昨年の春"))
+    assert response.status_code == 422
+    errors = response.context["form"].errors["accident_date"]
+    assert errors == ["事故発生日: 昨年の春 は日付として読めません（例: 令和8年5月7日、R8.5.7、2026-05-07）"]
+
+
+def test_dp04_role_lists_the_victim_first_and_preselects_nothing(as_role) -> None:
+    form = as_role("secretariat").get("/desk/cases/new/").context["form"]
+    choices = [value for value, _ in form.fields["applicant_role"].choices]
+    assert choices[:2] == ["", "victim"]
+    assert not form["applicant_role"].value()
+    html = str(form["other_bodies"])
+    assert 'placeholder="例：' in html and 'value="なし"' not in html

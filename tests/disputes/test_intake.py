@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from chotei import clock
 from chotei.accounts.permissions import NotPermitted
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty, LedgerLine
@@ -15,6 +17,8 @@ from chotei.rules import offices
 from chotei.rules.errors import MissingItems, RuleViolation
 from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS, CaseState
 from tests.factories import application_input
+
+TOKYO = ZoneInfo("Asia/Tokyo")
 
 pytestmark = pytest.mark.django_db
 
@@ -134,9 +138,11 @@ def test_dp05_refused_application_notifies_nobody(world, notices):
 
 def test_dp24_numbering_per_office_and_fiscal_year(world):
     def number(office, received):
-        return case_receive(
-            actor=world.staff, data=application_input(office=office, received_on=received)
-        ).number
+        # Received on that day, as the receipt date may not be in the future (DP-02).
+        with clock.replaying_at(dt.datetime(received.year, received.month, received.day, 10, tzinfo=TOKYO)):
+            return case_receive(
+                actor=world.staff, data=application_input(office=office, received_on=received)
+            ).number
 
     assert number(offices.MAIN, dt.date(2026, 10, 2)) == "2026東第00001号"
     assert number(offices.MAIN, dt.date(2026, 10, 3)) == "2026東第00002号"

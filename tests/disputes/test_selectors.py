@@ -127,11 +127,26 @@ def test_case_list_search_by_number_or_name_prefix_nfkc(world, make_case):
     assert [c.pk for c in _list(world, q=a.number.replace("2026", "２０２６"))] == [a.pk]
     assert [c.pk for c in _list(world, q="山田")] == [a.pk]
     assert [c.pk for c in _list(world, q="　佐々木 ")] == [b.pk]
-    assert _list(world, q="太郎") == []  # a prefix search, not a substring scan
+    # DP-25: a given name alone finds the applicant once no surname starts with it.
+    assert [c.pk for c in _list(world, q="太郎")] == [a.pk]
+    assert _list(world, q="郎") == []  # the given name's start, not any substring
+
+
+def test_case_list_search_by_usual_number_forms_insurer_and_kana(world, make_case):
+    a = make_case(CaseState.RECEIVED, applicant_kana="ヤマダ　タロウ")
+    b = make_case(CaseState.RECEIVED, applicant=PartyInput(name="佐々木 恵", address="大阪府堺市堺区1-1"))
+    serial = a.number[6:11]  # 2026東第00001号 → 00001
+    for q in (a.number, a.number.replace("第", "").replace("号", ""), serial, "２０２６東" + serial, "1"):
+        assert [c.pk for c in _list(world, q=q)] == [a.pk], q
+    assert [c.pk for c in _list(world, q="やまだ")] == [a.pk]
+    assert [c.pk for c in _list(world, q="ﾔﾏﾀﾞ ﾀ")] == [a.pk]  # half-width katakana, NFKC
+    assert {c.pk for c in _list(world, q="あおば損害")} == {a.pk, b.pk}
+    assert Case.objects.get(pk=a.pk).applicant_kana == "やまだ たろう"
 
 
 def test_case_list_search_is_one_indexed_predicate(world):
     sql = str(case_list(user=world.staff, filters=CaseFilter(q="2026東第00001号"), today=TODAY).query)
     assert '"number" = ' in sql and "LIKE" not in sql.upper()
-    sql = str(case_list(user=world.staff, filters=CaseFilter(q="山田"), today=TODAY).query)
-    assert " OR " not in sql and '"number"' not in sql.split("WHERE", 1)[1]
+    for q in ("山田", "あおば", "やまだ", "山田 太郎", "00001"):
+        sql = str(case_list(user=world.staff, filters=CaseFilter(q=q), today=TODAY).query)
+        assert " OR " not in sql, q

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chotei.rules.wareki import ERAS, era_year, to_wareki, to_wareki_short
+from chotei.rules.wareki import ERAS, era_year, parse_date, to_wareki, to_wareki_short
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,46 @@ def test_era_never_goes_back_and_year_steps_by_at_most_one(d: date) -> None:
         assert year_b - year_a in (0, 1)
     else:
         assert year_b == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-05-07",
+        "2026/5/7",
+        "2026年5月7日",
+        "R8.5.7",
+        "r8/5/7",
+        "令和8年5月7日",
+        "ｒ８．５．７",
+        "令和８年５月７日",
+    ],
+)
+def test_parse_date_reads_every_usual_form(text: str) -> None:
+    assert parse_date(text) == date(2026, 5, 7)
+
+
+def test_parse_date_first_year_and_era_boundaries() -> None:
+    assert parse_date("令和元年5月1日") == date(2019, 5, 1)
+    assert parse_date("H31.4.30") == date(2019, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("平成32年1月1日", "平成の期間にない"),
+        ("令和元年4月30日", "令和の期間にない"),
+        ("R8.13.1", "という日付はありません"),
+        ("2026-02-30", "という日付はありません"),
+        ("昨日", "日付として読めません"),
+    ],
+)
+def test_parse_date_refuses_in_japanese(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+
+
+@given(st.dates(min_value=date(1873, 1, 1), max_value=date(2100, 12, 31)))
+def test_parse_date_reads_back_what_the_notices_print(d: date) -> None:
+    assert parse_date(to_wareki(d)) == d
+    assert parse_date(to_wareki_short(d)) == d

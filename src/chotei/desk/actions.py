@@ -9,7 +9,8 @@ from typing import Any
 from chotei.desk import forms
 from chotei.disputes.models import Case
 from chotei.disputes.services import lifecycle, panels, proceedings, records
-from chotei.rules.states import OPEN_STATES, Action, CaseState, allowed_actions
+from chotei.disputes.services.assignment import ASSIGN, case_assign
+from chotei.rules.states import FINAL_STATES, OPEN_STATES, Action, CaseState, allowed_actions
 
 Run = Callable[[Any, Case, dict[str, Any]], object]
 
@@ -245,6 +246,14 @@ SPECS: tuple[ActionSpec, ...] = (
         "取下げを記録しました",
         danger=True,
     ),
+    ActionSpec(
+        ASSIGN,
+        "担当職員の指定・変更",
+        "担当職員を指定する",
+        forms.AssignForm,
+        lambda u, c, d: case_assign(actor=u, case_id=c.pk, version=d["version"], clerk_id=d["clerk"]),
+        "担当職員を指定しました",
+    ),
 )
 BY_NAME: dict[str, ActionSpec] = {s.name: s for s in SPECS}
 
@@ -259,6 +268,7 @@ RECORD_STATES: dict[str, frozenset[CaseState]] = {
     "observer": frozenset({CaseState.UNDER_REVIEW}),
     "special_request": frozenset({CaseState.UNDER_REVIEW}),
     "explain": frozenset({CaseState.RESULT_NOTIFIED, CaseState.CLOSED}),
+    ASSIGN: frozenset(CaseState) - FINAL_STATES,
 }
 # Per-item forms shown beside their item (a meeting, a request, a procedure), not in the action list.
 ITEM_ACTIONS = frozenset(
@@ -286,3 +296,16 @@ def offered(case: Case) -> list[ActionSpec]:
     ]
     step = next((s for s in specs if s.name in moves and not s.danger), None)
     return [step, *(s for s in specs if s is not step)] if step else specs
+
+
+# Steps that cannot be undone, each with what it does: the desk shows this and the notices that
+# will go out, and acts only when the clerk confirms (issue 9 item 4).
+CONFIRM: dict[str, str] = {
+    Action.ACCEPT: "事案を受理し、受理通知を両当事者に、答弁書の提出依頼を相手方に発出します。受理の取消しはできません。",
+    Action.REFUSE: "事案を不受理とし、理由と次の解決方法を記した不受理通知を申請人に発出します。事案はこれで終了します。",
+    Action.WITHDRAW: "申請の取下げを記録し、事案を終了します。取下げの通知を発出します。",
+    Action.TERMINATE: "紛争処理を打ち切り、理由を記した打切り通知を両当事者に発出します。事案はこれで終了します。",
+    Action.RECORD_RESULT: "審理結果を記録し、紛争処理結果通知書を両当事者に発出します。結果の記録は取り消せません。",
+    Action.CLOSE: "事案を終了とします。終了後は審理結果の説明の記録のみ行えます。",
+    Action.APPOINT_PANEL: "選んだ委員で紛争処理委員会を指名し、審理を開始します。",
+}

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, CaseNote, CaseParty, Submission
+from chotei.disputes.services.assignment import clerks, person_name
 from chotei.disputes.services.core import fiscal_year_of
 from chotei.rules import corrections, offices, screening
 from chotei.rules.states import STATE_LABELS
@@ -22,25 +23,45 @@ BLANK = [("", "すべて")]
 SIDES = CaseParty.Side.choices
 
 
+SORT_CHOICES = [
+    ("received", "受付日の新しい順"),
+    ("received_asc", "受付日の古い順"),
+    ("due", "処理目標日の近い順"),
+    ("waiting", "待機日数の長い順"),
+    ("state", "状態（手続の順）"),
+]
+
+
 class CaseFilterForm(JapaneseForm):
     q = forms.CharField(
-        label="事案番号・申請人",
+        label="検索",
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "事案番号 又は 申請人名の先頭", "type": "search"}),
+        widget=forms.TextInput(
+            attrs={"placeholder": "例：2026東第00017号、00017、山田、やまだ、あおば損保", "type": "search"}
+        ),
     )
-    state = forms.ChoiceField(
-        label="状態", required=False, choices=BLANK + [(s.value, label) for s, label in STATE_LABELS.items()]
+    state = forms.MultipleChoiceField(
+        label="状態",
+        required=False,
+        choices=[(s.value, label) for s, label in STATE_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
     )
+    open_only = forms.BooleanField(label="係属中のみ", required=False)
+    mine = forms.BooleanField(label="自分の担当のみ", required=False)
+    clerk = forms.TypedChoiceField(label="担当職員", required=False, coerce=int, empty_value=None)
     office = forms.ChoiceField(label="事務所", required=False, choices=BLANK + offices.OFFICE_CHOICES)
     member = forms.TypedChoiceField(label="担当委員", required=False, coerce=int, empty_value=None)
     fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
     overdue = forms.BooleanField(label="期限超過のみ", required=False)
+    sort = forms.ChoiceField(label="並び順", required=False, choices=SORT_CHOICES)
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["member"].choices = BLANK + [
             (m.pk, m.name) for m in CommitteeMember.objects.only("name", "office", "name_kana")
         ]
+        self.fields["clerk"].choices = BLANK + [(u.pk, person_name(u)) for u in clerks()]
         current = fiscal_year_of(timezone.localdate())
         # GV-01: fiscal years; a fixed span avoids a DISTINCT over a million cases.
         self.fields["fiscal_year"].choices = BLANK + [
@@ -193,6 +214,18 @@ class ResultForm(VersionForm):
 
 class ExplainForm(VersionForm):
     side = forms.ChoiceField(label="説明を求めた当事者", choices=SIDES)
+
+
+class AssignForm(VersionForm):
+    """担当職員の指定・変更 (the worklist's 「自分の担当」)."""
+
+    clerk = forms.TypedChoiceField(label="担当職員", coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clerk"].choices = [("", "（担当なし）"), *((u.pk, person_name(u)) for u in clerks())]
+        if self.case is not None and not self.is_bound:
+            self.fields["clerk"].initial = self.case.assigned_clerk_id
 
 
 class TerminateForm(VersionForm, ChiefForm):

@@ -18,7 +18,11 @@ from chotei.rules import application, offices
 from chotei.web.forms import JapaneseForm, date_field, text_field
 
 LABELS = {field: label for field, label, _ in application.APPLICATION_ITEMS}
-ROLE_CHOICES = [("", "選択してください"), *application.PARTY_ROLE_CHOICES]
+# 被害者 first: nearly every application is a victim's (domain notes); nothing is preselected.
+ROLE_CHOICES = [
+    ("", "選択してください"),
+    *sorted(application.PARTY_ROLE_CHOICES, key=lambda c: c[0] != application.PartyRole.VICTIM),
+]
 
 
 def _char(label: str, required: bool = False, **attrs: str) -> forms.CharField:
@@ -31,7 +35,8 @@ class ApplicationForm(JapaneseForm):
         label="申請人の種別", choices=Party.Kind.choices, initial=Party.Kind.PERSON
     )
     applicant_name = _char(LABELS["applicant_name"])
-    applicant_postcode = _char("申請人の郵便番号", placeholder="例 156-0054")
+    applicant_kana = _char("申請人のふりがな", placeholder="例：やまだ たろう")
+    applicant_postcode = _char("申請人の郵便番号", placeholder="例：156-0054", inputmode="numeric")
     applicant_address = _char(LABELS["applicant_address"])
     applicant_agent_name = _char("申請人の代理人の氏名又は名称（いる場合）")
     applicant_agent_address = _char("申請人の代理人の住所")
@@ -58,7 +63,7 @@ class ApplicationForm(JapaneseForm):
     accident_summary = text_field(LABELS["accident_summary"], 3, required=False)
     accident_date = date_field("事故発生日")
     other_facts = text_field("その他参考事項", 2, required=False)
-    other_bodies = _char(LABELS["other_bodies"], placeholder="なし")
+    other_bodies = _char(LABELS["other_bodies"], placeholder="例：なし、日弁連交通事故相談センター")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -132,6 +137,7 @@ class ApplicationForm(JapaneseForm):
                     "accident_date",
                     "other_facts",
                     "other_bodies",
+                    "applicant_kana",
                 )
             },
         )

@@ -23,6 +23,7 @@ LEDGER_ACTIONS: dict[str, str] = {
     "special_request": "特別の手続の申出",
     "special_decide": "特別の手続の判断",
     "observer": "傍聴の許可",
+    "assign_clerk": "担当職員の指定",
     "explain": "審理結果の説明",
     "notice": "通知書の発出",
     "notice_failed": "通知書の発出不能",

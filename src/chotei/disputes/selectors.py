@@ -8,7 +8,9 @@ import re
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case as Cases
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.expressions import OrderBy
 from django.utils import timezone
 
 from chotei.accounts.models import Role
@@ -16,14 +18,31 @@ from chotei.accounts.permissions import SEE_ALL, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseParty, Meeting, PanelSeat
-from chotei.disputes.services.core import NotFound
+from chotei.disputes.services.core import NotFound, fiscal_year_of
+from chotei.parties.models import Organization
 from chotei.rules import offices
-from chotei.rules.application import normalize
-from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS, CaseState
+from chotei.rules.application import kana_key, normalize
+from chotei.rules.states import FINAL_STATES, STEP_TARGET_BUSINESS_DAYS, CaseState
 
 DUE_STATES = [s.value for s in STEP_TARGET_BUSINESS_DAYS]
-# The shape next_case_number gives, e.g. 2026東第00001号: such a query is a number, anything else a name.
-CASE_NUMBER = re.compile(rf"\d{{4}}[{''.join(offices.OFFICE_SHORT.values())}]第\d+号")
+FINAL = [s.value for s in FINAL_STATES]
+_OFFICES = "".join(offices.OFFICE_SHORT.values())
+# A case number as clerks write it: 2026東第00017号, 2026東00017, 2026東第17号 — or the serial alone.
+CASE_NUMBER = re.compile(rf"(?P<year>\d{{4}})(?P<office>[{_OFFICES}])第?(?P<serial>\d{{1,5}})号?")
+SERIAL = re.compile(r"第?(?P<serial>\d{1,5})号?")
+KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\s]+")
+# How far back a bare serial is looked for: the list's own fiscal-year span.
+SERIAL_YEARS = 16
+
+# The worklist's orders, each ending in id so a page is stable; the first is the index's own order.
+SORTS: dict[str, tuple[str | OrderBy, ...]] = {
+    "received": ("-received_on", "-id"),
+    "received_asc": ("received_on", "id"),
+    # An ended case has no target date: it goes last on both databases (NULLs sort first on SQLite).
+    "due": (F("due_on").asc(nulls_last=True), "id"),
+    "waiting": ("state_changed_at", "id"),
+    "state": ("state_rank", "-received_on", "-id"),
+}
 
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
@@ -53,6 +72,10 @@ class CaseFilter:
     overdue: bool = False
     fiscal_year: int | None = None
     q: str = ""
+    states: list[str] = dataclasses.field(default_factory=list)
+    open_only: bool = False
+    clerk: int | None = None
+    sort: str = "received"
 
 
 def case_list(*, user: Any, filters: CaseFilter, today: dt.date) -> QuerySet[Case]:
@@ -60,6 +83,12 @@ def case_list(*, user: Any, filters: CaseFilter, today: dt.date) -> QuerySet[Cas
     qs = cases_visible_to(user)
     if filters.state:
         qs = qs.filter(state=filters.state)
+    if filters.states:
+        qs = qs.filter(state__in=filters.states)
+    if filters.open_only:
+        qs = qs.exclude(state__in=FINAL)
+    if filters.clerk:
+        qs = qs.filter(assigned_clerk_id=filters.clerk)
     if filters.office:
         qs = qs.filter(office=filters.office)
     if filters.fiscal_year:
@@ -73,17 +102,55 @@ def case_list(*, user: Any, filters: CaseFilter, today: dt.date) -> QuerySet[Cas
         qs = qs.filter(due_on__lt=today, state__in=DUE_STATES)
     q = normalize(filters.q)
     if q:
-        # One indexed predicate, never an OR of the number and a LIKE (that forces a full scan).
-        qs = qs.filter(number=q) if CASE_NUMBER.fullmatch(q) else qs.filter(_name_prefix(q))
-    return qs.order_by("-received_on", "-id")
+        qs = qs.filter(search(q, today))
+    order = SORTS.get(filters.sort, SORTS["received"])
+    if "state_rank" in order:
+        qs = qs.annotate(state_rank=_state_rank())
+    return qs.order_by(*order)
 
 
-def _name_prefix(q: str) -> Q:
+def _state_rank() -> Cases:
+    """The states in the order of the procedure, not of their codes."""
+    whens = [When(state=s.value, then=Value(i)) for i, s in enumerate(CaseState)]
+    return Cases(*whens, default=Value(len(whens)), output_field=IntegerField())
+
+
+def search(q: str, today: dt.date) -> Q:
+    """DP-25: one search box — a case number in any usual form, a kana reading, or a name.
+
+    Each form is one indexed predicate where it can be (never an OR of the number and a LIKE)."""
+    number = CASE_NUMBER.fullmatch(q)
+    if number:
+        return Q(number=f"{number['year']}{number['office']}第{int(number['serial']):05d}号")
+    serial = SERIAL.fullmatch(q)
+    if serial:
+        # A serial alone: the same serial of each office's recent fiscal years, as an IN of numbers.
+        fy = fiscal_year_of(today)
+        n = int(serial["serial"])
+        return Q(
+            number__in=[
+                f"{y}{short}第{n:05d}号" for y in range(fy, fy - SERIAL_YEARS, -1) for short in _OFFICES
+            ]
+        )
+    if KANA.fullmatch(q):
+        return _prefix("applicant_kana", kana_key(q))
+    if " " not in q:
+        # A surname, an insurer's name or a given name: a cheap probe picks the one indexed
+        # predicate (the register is small; the name index answers EXISTS at once).
+        if Organization.objects.filter(name__startswith=q).exists():
+            return _prefix("respondent_name", q)
+        if not Case.objects.filter(_prefix("applicant_name", q)).exists():
+            # No surname starts so: a given name, found after the space of 「姓 名」 (a scan).
+            return Q(applicant_name__contains=f" {q}")
+    return _prefix("applicant_name", q)
+
+
+def _prefix(field: str, q: str) -> Q:
     """A prefix match the index can serve: SQLite's LIKE is case-folding and never uses a BINARY
     index, so there it is the equivalent code-point range; PostgreSQL uses varchar_pattern_ops."""
     if connection.vendor == "sqlite":
-        return Q(applicant_name__gte=q, applicant_name__lt=q + "\U0010ffff")
-    return Q(applicant_name__startswith=q)
+        return Q(**{f"{field}__gte": q, f"{field}__lt": q + "\U0010ffff"})
+    return Q(**{f"{field}__startswith": q})
 
 
 def case_visible(user: Any, case_id: int) -> Case:

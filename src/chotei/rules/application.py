@@ -8,8 +8,11 @@ DP-04 (法第23条の6, 令第14条): either party may apply: insurer, co-op, in
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 
 from chotei.rules.articles import Article, ordinance, rules
@@ -157,4 +160,67 @@ def check_application(data: Mapping[str, object]) -> None:
             "保険会社又は共済組合による保険金等の支払に関する判断結果の通知日がないため、紛争処理の対象となりません",
             rules("第2条第2項第1号", "DP-01"),
             "decision_notified_on",
+        )
+
+
+# DP-02: the dates an application states, in the order they must have happened.
+DATE_ORDER: tuple[tuple[str, str], ...] = (
+    ("accident_date", "事故発生日"),
+    ("decision_notified_on", "保険会社等の支払判断通知日"),
+    ("applied_on", "申請の年月日"),
+    ("received_on", "受付日"),
+)
+FACTS_ARTICLE: Article = _o13(5)
+ADDRESS_ARTICLE: Article = _o13(1)
+POSTCODE = re.compile(r"\d{3}-?\d{4}")
+_PREFECTURE = r"(?:北海道|東京都|京都府|大阪府|[^\s都道府県]{2,3}県)"
+# A prefecture, then a municipality (市・区・町・村, a 郡 before a 町村); what follows is free.
+ADDRESS = re.compile(rf"{_PREFECTURE}\s*(?:[^\s]+?郡\s*)?[^\s]+?[市区町村]")
+
+
+def check_facts(data: Mapping[str, object], today: date) -> None:
+    """DP-02: refuse what cannot be true before it is carried into the notices — a date in the
+    future or out of order, a postal code that is not seven digits, an address without at least
+    its prefecture and municipality. ``data`` holds dates and, per party, ``<key>_postcode`` and
+    ``<key>_address`` with ``<key>_who`` naming it (e.g. 申請人)."""
+    given = [(f, label, data.get(f)) for f, label in DATE_ORDER if isinstance(data.get(f), date)]
+    for field, label, value in given:
+        if isinstance(value, date) and value > today:
+            raise RuleViolation(f"{label}が未来の日付です", FACTS_ARTICLE, field)
+    for (_, before_label, before), (field, label, after) in itertools.pairwise(given):
+        if isinstance(before, date) and isinstance(after, date) and after < before:
+            raise RuleViolation(f"{label}が{before_label}より前になっています", FACTS_ARTICLE, field)
+    for key in ("applicant", "respondent", "applicant_agent", "respondent_agent"):
+        who = str(data.get(f"{key}_who") or "")
+        postcode = normalize(str(data.get(f"{key}_postcode") or ""))
+        if postcode and not POSTCODE.fullmatch(postcode):
+            raise RuleViolation(
+                f"{who}の郵便番号は7桁の数字で入力してください（例 156-0054）",
+                ADDRESS_ARTICLE,
+                f"{key}_postcode",
+            )
+        address = normalize(str(data.get(f"{key}_address") or ""))
+        if address and not ADDRESS.match(address):
+            raise RuleViolation(
+                f"{who}の住所は都道府県と市区町村から入力してください（例 東京都世田谷区桜丘三丁目12番5号）",
+                ADDRESS_ARTICLE,
+                f"{key}_address",
+            )
+
+
+KANA_READING = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\s]*")
+
+
+def kana_key(text: str) -> str:
+    """A reading as stored and searched (DP-25): hiragana, one space between words, NFKC first
+    (half-width katakana become full-width, then hiragana)."""
+    folded = "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in normalize(text))
+    return " ".join(folded.split())
+
+
+def check_kana(text: str) -> None:
+    """The reading is kana only, or the search by reading would miss it."""
+    if not KANA_READING.fullmatch(normalize(text)):
+        raise RuleViolation(
+            "申請人のふりがなは、ひらがな又はカタカナで入力してください", _o13(1), "applicant_kana"
         )

@@ -136,3 +136,13 @@ STEP_TARGET_BUSINESS_DAYS: dict[CaseState, int] = {
     CaseState.UNDER_REVIEW: 90,
     CaseState.RESULT_NOTIFIED: 20,
 }
+
+
+# DP-10, DP-25: what a case in each state waits for, as the worklist's 次の手続 column says it.
+WAITS_FOR: dict[CaseState, str] = {
+    CaseState.RECEIVED: "受理審査の開始",
+    CaseState.SCREENING: "受理・不受理の判断",
+    CaseState.ACCEPTED: "紛争処理委員の指名",
+    CaseState.UNDER_REVIEW: "審理・結果の記録",
+    CaseState.RESULT_NOTIFIED: "事案の終了",
+}

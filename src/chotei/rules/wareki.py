@@ -7,6 +7,8 @@ lunisolar calendar would need a different conversion.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 # (first day, name, one-letter abbreviation), newest first so the lookup stops at the first match.
@@ -44,3 +46,40 @@ def to_wareki_short(d: date) -> str:
     """``R7.11.22`` for tables and file names where the long form does not fit."""
     name, year = era_year(d)
     return f"{_abbreviation(name)}{year}.{d.month}.{d.day}"
+
+
+_ERA_OF: dict[str, str] = {name: name for _, name, _ in ERAS} | {abbr: name for _, name, abbr in ERAS}
+_ERA_DATE = re.compile(
+    r"(?P<era>令和|平成|昭和|大正|明治|[RHSTM])\s*(?P<year>元|\d{1,2})\s*[年./-]\s*(?P<month>\d{1,2})\s*[月./-]"
+    r"\s*(?P<day>\d{1,2})\s*日?"
+)
+_WESTERN_DATE = re.compile(
+    r"(?P<year>\d{4})\s*[年./-]\s*(?P<month>\d{1,2})\s*[月./-]\s*(?P<day>\d{1,2})\s*日?"
+)
+
+
+def parse_date(text: str) -> date:
+    """A date as clerks type it: 2026-05-07, 2026/5/7, 2026年5月7日, R8.5.7, 令和8年5月7日, 令和元年5月1日.
+
+    Full-width digits and letters are folded first (NFKC). A 和暦 date outside its era (平成32年) is
+    refused rather than carried over: the paper it was copied from is wrong, not the era."""
+    folded = unicodedata.normalize("NFKC", text).strip().upper()
+    era_match = _ERA_DATE.fullmatch(folded)
+    if era_match:
+        era = _ERA_OF[era_match["era"]]
+        year = 1 if era_match["year"] == "元" else int(era_match["year"])
+        d = _day(_ERA_FIRST_YEAR[era] + year - 1, era_match["month"], era_match["day"], text)
+        if era_year(d) != (era, year):
+            raise ValueError(f"{text} は{era}の期間にない日付です")
+        return d
+    western = _WESTERN_DATE.fullmatch(folded)
+    if western:
+        return _day(int(western["year"]), western["month"], western["day"], text)
+    raise ValueError(f"{text} は日付として読めません（例: 令和8年5月7日、R8.5.7、2026-05-07）")
+
+
+def _day(year: int, month: str, day: str, text: str) -> date:
+    try:
+        return date(year, int(month), int(day))
+    except ValueError:
+        raise ValueError(f"{text} という日付はありません") from None

@@ -1,14 +1,40 @@
-"""Form pieces shared by the desk and the portal: Japanese labels without a colon, date and text fields."""
+"""Form pieces shared by the desk and the portal: Japanese labels without a colon, every message
+naming its field, dates typed as a clerk or an applicant writes them (和暦 or western)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 
+from chotei.rules.wareki import parse_date, to_wareki
+
+
+class WarekiDateField(forms.DateField):
+    """A date typed 和暦 or western (rules.wareki.parse_date); the message names the field, since a
+    form shows several dates."""
+
+    widget = forms.TextInput(
+        attrs={"placeholder": "例：令和8年5月7日、R8.5.7、2026-05-07", "data-wareki": ""}
+    )
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError as exc:
+            raise forms.ValidationError(f"{self.label}: {exc}", code="invalid") from None
+
+    def prepare_value(self, value: Any) -> Any:
+        return to_wareki(value) if isinstance(value, dt.date) else value
+
 
 def date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
+    return WarekiDateField(label=label, required=required)
 
 
 def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharField:
@@ -16,10 +42,22 @@ def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharFi
 
 
 class JapaneseForm(forms.Form):
-    """Japanese labels take no trailing colon."""
+    """Japanese labels take no trailing colon, and every message says which field it is about."""
 
     error_css_class = "has-error"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # A message shown at the top of the form, or read out by a screen reader, must name its
+        # field; Django's own 「このフィールドは必須です。」 does not.
+        for field in self.fields.values():
+            label = field.label or ""
+            field.error_messages.update(
+                required=f"「{label}」を入力してください",
+                invalid_choice=f"「{label}」で選べない値です",
+                invalid=f"「{label}」の形式が正しくありません",
+                invalid_pk_value=f"「{label}」で選べない値です",
+                max_length=f"「{label}」が長すぎます（%(limit_value)d文字以内）",
+                min_value=f"「{label}」は%(limit_value)s以上にしてください",
+            )

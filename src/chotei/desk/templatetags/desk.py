@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from chotei.disputes.labels import LEDGER_ACTIONS
+from chotei.disputes.services.assignment import person_name
 from chotei.rules.notices.kinds import SPECS
 from chotei.rules.panel import QUALIFICATION_LABELS
 from chotei.rules.states import STATE_LABELS
@@ -25,6 +26,12 @@ def ymd(value: dt.date | None) -> str:
     if not value:
         return "—"
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.filter
+def person(user: Any) -> str:
+    """A person by name, never by login ID where a name is known (header, timeline, ledger 担当)."""
+    return person_name(user) if user else "—"
 
 
 @register.filter
@@ -78,6 +85,7 @@ PAYLOAD_KEYS: dict[str, str] = {
     "path": "要求先",
     "status": "応答",
     "reason": "理由",
+    "clerk": "担当職員",
     "refusals": "拒否回数",
     "threshold": "基準",
     "window": "集計開始",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,12 +14,13 @@ from chotei.desk.presenters import case_page, documents_section
 from chotei.desk.timing import waiting_business_days
 from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
-from chotei.disputes.models import Case
 from chotei.disputes.selectors import is_overdue
 from chotei.disputes.services.panels import panel_suggest
+from chotei.rules.states import WAITS_FOR, CaseState
 from chotei.web.access import OPERATORS, desk_view
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
 LIST_FIELDS = (
     "number",
     "office",
@@ -32,6 +31,7 @@ LIST_FIELDS = (
     "received_on",
     "due_on",
     "state_changed_at",
+    "assigned_clerk",
 )
 
 
@@ -51,51 +51,60 @@ def render_part(request: HttpRequest, part: str, page: str, context: dict[str, A
     return response
 
 
-def _after(qs: QuerySet[Case], cursor: str) -> QuerySet[Case]:
-    """Keyset paging on (received_on, id) descending: no OFFSET and no COUNT(*) at 10^6 cases."""
-    try:
-        day, _, pk = cursor.partition("_")
-        received, last_id = dt.date.fromisoformat(day), int(pk)
-    except ValueError:
-        return qs
-    return qs.filter(Q(received_on__lt=received) | Q(received_on=received, id__lt=last_id))
+def _filters(data: dict[str, Any], user: Any) -> selectors.CaseFilter:
+    return selectors.CaseFilter(
+        states=list(data.get("state") or []),
+        office=data.get("office") or "",
+        member=data.get("member"),
+        overdue=bool(data.get("overdue")),
+        open_only=bool(data.get("open_only")),
+        clerk=user.pk if data.get("mine") else data.get("clerk"),
+        fiscal_year=data.get("fiscal_year"),
+        q=(data.get("q") or "").strip(),
+        sort=data.get("sort") or "received",
+    )
+
+
+def page_numbers(current: int, last: int) -> list[int | None]:
+    """1 … around the current page … last; None marks a gap."""
+    shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    numbers: list[int | None] = []
+    for n in shown:
+        if numbers and n - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
 
 
 @desk_view()
 def case_list(request: HttpRequest) -> HttpResponse:
+    """DP-10, DP-25: the worklist. The count and the pages stop at COUNT_CAP rows, so neither a
+    COUNT(*) nor an OFFSET ever walks a million cases; a narrower filter reaches the rest."""
     today = timezone.localdate()
     form = CaseFilterForm(request.GET or None)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
-    filters = selectors.CaseFilter(
-        state=data.get("state") or "",
-        office=data.get("office") or "",
-        member=data.get("member"),
-        overdue=bool(data.get("overdue")),
-        fiscal_year=data.get("fiscal_year"),
-        q=(data.get("q") or "").strip(),
+    qs = selectors.case_list(user=request.user, filters=_filters(data, request.user), today=today)
+    total = qs.order_by()[:COUNT_CAP].count()
+    last = max(1, -(-total // PAGE_SIZE))
+    page = min(max(data.get("page") or 1, 1), last)
+    rows = list(
+        qs.only(*LIST_FIELDS).select_related("assigned_clerk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     )
-    qs = selectors.case_list(user=request.user, filters=filters, today=today).only(*LIST_FIELDS)
-    cursor = request.GET.get("after", "")
-    if cursor:
-        qs = _after(qs, cursor)
-    rows = list(qs[: PAGE_SIZE + 1])
-    next_query = ""
-    if len(rows) > PAGE_SIZE:
-        rows = rows[:PAGE_SIZE]
-        params = request.GET.copy()
-        params["after"] = f"{rows[-1].received_on.isoformat()}_{rows[-1].pk}"
-        next_query = params.urlencode()
-    first_params = request.GET.copy()
-    first_params.pop("after", None)
     for row in rows:
         row.overdue = is_overdue(row, today)
         row.waiting = waiting_business_days(row, today)
+        row.waits_for = WAITS_FOR.get(CaseState(row.state), "")
+    params = request.GET.copy()
+    params.pop("page", None)
     context = {
         "form": form,
         "rows": rows,
-        "next_query": next_query,
-        "first_query": first_params.urlencode() if cursor else None,
+        "total": total,
+        "capped": total >= COUNT_CAP,
+        "page": page,
+        "pages": page_numbers(page, last),
+        "page_query": params.urlencode(),
         "today": today,
     }
     return render_part(request, "desk/_case_table.html", "desk/case_list.html", context)

@@ -36,7 +36,10 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 form.propose(exc.field, exc.organization)
                 form.add_error(exc.field, str(exc))
             except RuleViolation as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+                # DP-02: a rule's refusal is read at the top of the form and at the field it names.
+                form.add_error(None, str(exc))
+                if exc.field in form.fields:
+                    form.add_error(exc.field, str(exc))
             else:
                 # DP-05: the receipt notice to the respondent is queued with the case.
                 messages.success(request, f"事案 {case.number} として受け付けました。{NOTICES_PENDING}")

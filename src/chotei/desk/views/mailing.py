@@ -11,15 +11,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from chotei.desk.forms import DeskForm, date_field
 from chotei.documents import mailing, mailing_pdf
 from chotei.documents.models import IssuedDocument
 from chotei.rules.errors import RuleViolation
 from chotei.rules.wareki import to_wareki
 from chotei.web.access import OPERATORS, desk_view
+from chotei.web.forms import JapaneseForm, date_field
 
 
-class DayForm(DeskForm):
+class DayForm(JapaneseForm):
     on = date_field("発送日")
 
 

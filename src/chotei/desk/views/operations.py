@@ -6,21 +6,27 @@ Conflict → a reload message (409), NotPermitted → 403, NotFound → 404. Suc
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
-from chotei.desk.actions import BY_NAME, ITEM_ACTIONS
+from chotei.desk.actions import BY_NAME, CONFIRM, ITEM_ACTIONS
 from chotei.desk.presenters import NOTICES_PENDING, case_page, notices_since
 from chotei.disputes import selectors
+from chotei.disputes.models import CaseParty
 from chotei.disputes.services.core import Conflict
+from chotei.documents.facts import ADDRESSEES
 from chotei.rules.errors import RuleViolation, TransitionNotAllowed
+from chotei.rules.notices.kinds import SPECS as NOTICE_SPECS
 from chotei.rules.step_notices import notices_of
+from chotei.rules.wareki import to_wareki
 from chotei.web.access import OPERATORS, desk_view, not_found
 
 # Services name a few fields differently from the desk's forms.
@@ -51,15 +57,54 @@ def _item_key(name: str, form: forms.Form) -> str:
     return f"{name}-{form.data.get(id_field, '')}" if id_field else name
 
 
+def confirmation(request: HttpRequest, case: Any, spec: Any, form: forms.Form) -> HttpResponse:
+    """What the step will do, with the values entered and the notices it will send (each one a
+    preview away), and the same form again to confirm it."""
+    shown = []
+    for field in form.visible_fields():
+        value = form.cleaned_data.get(field.name)
+        choices = dict(getattr(field.field, "choices", []) or [])
+        if isinstance(value, list):
+            text = "、".join(str(choices.get(v, v)) for v in value)
+        elif isinstance(value, dt.date):
+            text = to_wareki(value)
+        else:
+            text = str(choices.get(value, value)) if value not in (None, "") else "（空欄）"
+        shown.append((field.label, text))
+    notices = [
+        {
+            "title": f"{NOTICE_SPECS[kind].title}（{CaseParty.Side(side).label}宛）",
+            "url": reverse("documents:preview", args=[case.pk, kind.value, side]),
+        }
+        for kind in notices_of(spec.name)
+        for side in ADDRESSEES.get(kind, ())
+    ]
+    hidden = [(k, v) for k in request.POST for v in request.POST.getlist(k) if k != "csrfmiddlewaretoken"]
+    context = {
+        "case": case,
+        "spec": spec,
+        "consequence": CONFIRM[spec.name],
+        "shown": shown,
+        "notices": notices,
+        "hidden": hidden,
+    }
+    return render(request, "desk/action_confirm.html", context)
+
+
 @desk_view(OPERATORS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def case_action(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
     case = selectors.case_visible(request.user, case_id)
     spec = BY_NAME.get(name)
     if spec is None:
         return not_found(request, f"操作「{name}」はありません")
+    if request.method == "GET":
+        # A reload or a bookmark of the action's address lands on the case page, never on a 405.
+        return redirect(reverse("desk:case_detail", args=[case.pk]) + f"#act-{spec.name}")
     form = spec.form(request.POST, request.FILES, case=case)
     status, conflict = 422, ""
+    if form.is_valid() and spec.name in CONFIRM and request.POST.get("confirmed") != "1":
+        return confirmation(request, case, spec, form)
     if form.is_valid():
         # Whether notices follow is the step's answer (rules.step_notices), not the desk's guess.
         since = notices_since(case.pk) if notices_of(spec.name) else None

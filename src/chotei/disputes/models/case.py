@@ -82,6 +82,17 @@ class Case(models.Model):
     # Snapshots of the parties' registered names, so the desk list needs no join at 10^6 cases.
     applicant_name = models.CharField("申請人", max_length=200)
     respondent_name = models.CharField("被申請人", max_length=200)
+    # Recorded at intake so a clerk who heard the name on the phone finds the case by its reading.
+    applicant_kana = models.CharField("申請人のふりがな", max_length=200, blank=True)
+    # 担当職員: the clerk who carries the case; the worklist's 「自分の担当」 reads it.
+    assigned_clerk = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="担当職員",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_cases",
+    )
     created_at = models.DateTimeField(default=clock.now)
 
     # Not stored: the notices the step that returned this instance queued with it
@@ -101,6 +112,11 @@ class Case(models.Model):
             models.Index(
                 fields=["applicant_name"], name="case_applicant_idx", opclasses=["varchar_pattern_ops"]
             ),
+            models.Index(fields=["applicant_kana"], name="case_kana_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["respondent_name"], name="case_respondent_idx", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["assigned_clerk", "received_on", "id"], name="case_clerk_idx"),
         ]
 
     def __str__(self) -> str:

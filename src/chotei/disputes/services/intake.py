@@ -54,6 +54,7 @@ class ApplicationInput:
     respondent_agent: PartyInput | None = None
     received_on: dt.date | None = None
     screening_answers: dict[str, bool] = dataclasses.field(default_factory=dict)
+    applicant_kana: str = ""
 
     def rule_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -84,6 +85,28 @@ class ApplicationInput:
                 data[f"{side}_agent"] = True
                 data[f"{side}_agent_name"] = agent.name
                 data[f"{side}_agent_address"] = agent.address
+        return data
+
+    def fact_data(self, received: dt.date) -> dict[str, Any]:
+        """What check_facts reads: the dates, and each party's postal code and address."""
+        data: dict[str, Any] = {
+            "accident_date": self.accident_date,
+            "decision_notified_on": self.decision_notified_on,
+            "applied_on": self.applied_on,
+            "received_on": received,
+        }
+        for key, who in (
+            ("applicant", "申請人"),
+            ("respondent", "相手方"),
+            ("applicant_agent", "申請人の代理人"),
+            ("respondent_agent", "相手方の代理人"),
+        ):
+            party = getattr(self, key)
+            if party is not None and party.party_id is None:
+                # A registered party's address was checked when it was registered.
+                data.update(
+                    {f"{key}_who": who, f"{key}_postcode": party.postcode, f"{key}_address": party.address}
+                )
         return data
 
 
@@ -195,6 +218,9 @@ def _receive(actor: Any, data: ApplicationInput) -> Case:
         raise RuleViolation("申請年月日がありません", ordinance("第13条", "DP-02"), field="applied_on")
     applied_on = data.applied_on
     received = data.received_on or today()
+    # DP-02: nothing that cannot be true is carried into the notices.
+    application.check_facts(data.fact_data(received), today())
+    application.check_kana(data.applicant_kana)
     fy = fiscal_year_of(received)
     with transaction.atomic():
         parties = {key: _party(value) for key, value in linked.items()}
@@ -223,6 +249,7 @@ def _receive(actor: Any, data: ApplicationInput) -> Case:
             state_changed_at=clock.now(),
             due_on=step_due(CaseState.RECEIVED, received),
             applicant_name=applicant.name,
+            applicant_kana=application.kana_key(data.applicant_kana),
             respondent_name=respondent.name,
         )
         CaseParty.objects.bulk_create(
