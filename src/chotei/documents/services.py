@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from chotei.accounts.models import Role
@@ -345,7 +345,14 @@ def case_notice_preview(case_id: int, kind: str, side: str) -> bytes:
 def _may_open(user: Any, doc: IssuedDocument) -> bool:
     role = role_of(user)
     if role is None:
-        raise NotPermitted("文書を閲覧する権限がありません")
+        # A portal party: only notices addressed to the side it speaks for, and only once the
+        # addressee consented to electronic delivery (PN-05, 令6条).
+        if doc.case_id is None or doc.addressee_side not in selectors.account_sides(user, doc.case_id):
+            return False
+        party = doc.addressee_party
+        if party is None or not consented(party):
+            raise NotPermitted("電子交付を承諾すると、通知書をここで読むことができます（令第6条）")
+        return True
     if doc.claim_id is not None:
         return claims_visible_to(user).filter(pk=doc.claim_id).exists()
     if role == Role.INSURER:
@@ -354,10 +361,22 @@ def _may_open(user: Any, doc: IssuedDocument) -> bool:
     return selectors.cases_visible_to(user).filter(pk=doc.case_id).exists()
 
 
+def speaks_for(user: Any, party_id: int) -> bool:
+    """A portal account speaks for a party it is, or one it represents as agent on some case."""
+    mine = Q(party__portal_accounts__user=user) | Q(agent__portal_accounts__user=user)
+    return CaseParty.objects.filter(mine, party_id=party_id).exists()
+
+
 def is_addressee(user: Any, doc: IssuedDocument) -> bool:
     """PN-04: the recipient itself — an insurer's or co-op's user whose organization is the
-    addressee party's. Staff, members and the sender of a payment notice are not the recipient."""
-    if role_of(user) != Role.INSURER or doc.addressee_party_id is None:
+    addressee party's, or the portal account that speaks for the addressee party. Staff, members and
+    the sender of a payment notice are not the recipient."""
+    if doc.addressee_party_id is None:
+        return False
+    role = role_of(user)
+    if role is None:
+        return speaks_for(user, doc.addressee_party_id)
+    if role != Role.INSURER:
         return False
     org = user.profile.organization_id
     return bool(org) and Party.objects.filter(pk=doc.addressee_party_id, organization_id=org).exists()
@@ -368,7 +387,7 @@ def document_open(user: Any, document_id: int) -> IssuedDocument:
     the electronic notice reached its recipient), so only the addressee's opening stamps it, once;
     every opening, staff's included, is audited (DP-22). A document the user may not see answers
     NotFound, as if absent."""
-    if role_of(user) is None:
+    if not getattr(user, "is_authenticated", False):
         raise NotPermitted("ログインしてください")
     doc = IssuedDocument.objects.filter(pk=document_id).first()
     if doc is None or not _may_open(user, doc):
@@ -412,8 +431,13 @@ def consent_record(
     """Record a consent or a refusal to electronic delivery, with the method and format shown (PN-05).
 
     Only the method and format this system offers may be consented to; a refusal is kept too, and
-    paper stays the default until a consent is on record."""
-    require_role(actor, *CONSENT_ROLES)
+    paper stays the default until a consent is on record. The secretariat records an answer given on
+    paper; a portal party answers for the parties it speaks for itself (OD-01)."""
+    if role_of(actor) is None and getattr(actor, "is_authenticated", False):
+        if not speaks_for(actor, party_id):
+            raise NotFound(f"当事者 {party_id} は見つかりません")
+    else:
+        require_role(actor, *CONSENT_ROLES)
     if method != CONSENT_METHOD or file_format != CONSENT_FORMAT:
         raise RuleViolation(
             "承諾を求める際に示した方法及びファイル形式と異なります", CONSENT_ARTICLE, field="method"
