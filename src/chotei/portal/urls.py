@@ -18,4 +18,10 @@ urlpatterns = [
     path("portal/cases/<int:case_id>/notices/<int:document_id>/", case_actions.notice_pdf, name="notice_pdf"),
     path("portal/cases/<int:case_id>/submit/", case_actions.submit, name="submit"),
     path("portal/cases/<int:case_id>/withdraw/", case_actions.withdraw, name="withdraw"),
+    path("portal/cases/<int:case_id>/mandate/", case_actions.mandate, name="mandate"),
+    path(
+        "portal/cases/<int:case_id>/requests/<int:request_id>/answer/",
+        case_actions.answer_request,
+        name="answer_request",
+    ),
 ]

@@ -24,7 +24,10 @@ def chair(actor: Any) -> None:
 def operator_or_party(actor: Any, case: Any, side: str | None = None) -> None:
     """Staff, or an insurer / co-op user acting for its own organization's side of this case, or a
     portal party account for the side it speaks for (OD-01)."""
-    if actor is None or role_of(actor) not in (Role.INSURER, None):
+    role = role_of(actor)
+    if actor is None or role not in (Role.INSURER, None) or (role is None and side is None):
+        # Without a side the act is the insurer's or co-op's own (e.g. answering 法23-12 requests):
+        # never a portal party's.
         operator(actor)
         return
     sides = party_sides(actor, case.pk)

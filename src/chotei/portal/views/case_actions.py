@@ -14,6 +14,7 @@ from chotei.disputes.models import Submission
 from chotei.disputes.services import uploads
 from chotei.disputes.services.core import Conflict, NotFound
 from chotei.disputes.services.lifecycle import case_withdraw
+from chotei.disputes.services.proceedings import insurer_request_answer
 from chotei.documents import services as documents
 from chotei.documents.models import IssuedDocument
 from chotei.documents.views import pdf_response
@@ -115,3 +116,65 @@ def withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
         messages.success(request, "申請を取り下げました。相手方にもお知らせします。")
         return redirect("portal:case", case.pk)
     return render(request, "portal/withdraw.html", {"case": case})
+
+
+class MandateForm(JapaneseForm):
+    file = forms.FileField(
+        label="委任状（申請人が署名・押印したもの）",
+        help_text=f"{uploads.TYPES_LABEL}（{uploads.MAX_LABEL}まで）。",
+    )
+
+
+@party_view
+def mandate(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, side = own_case(request, case_id)
+    form = MandateForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            draft = getattr(case, "portal_draft", None)
+            try:
+                services.mandate_record(
+                    user=request.user,
+                    case_id=case.pk,
+                    agent_kind=(draft.data.get("agent_kind", "") if draft else ""),
+                    file_name=upload.name,
+                    content=upload.read(),
+                )
+            except RuleViolation as exc:
+                form.add_error("file", str(exc))
+            except NotPermitted as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "委任状を提出しました。")
+                return redirect("portal:case", case.pk)
+    return render(request, "portal/mandate.html", {"case": case, "form": form}, status=status)
+
+
+class AnswerForm(JapaneseForm):
+    answer = forms.CharField(label="回答", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    refusal_reason = forms.CharField(
+        label="提出を拒む場合の正当な理由（法第23条の12）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+@party_view
+@require_POST
+def answer_request(request: HttpRequest, case_id: int, request_id: int) -> HttpResponse:
+    """法23-12: the insurer or co-op answers the body's request for explanation and material."""
+    case, _ = own_case(request, case_id)
+    if not case.insurer_requests.filter(pk=request_id).exists():
+        raise Http404
+    form = AnswerForm(request.POST)
+    form.is_valid()
+    try:
+        insurer_request_answer(actor=request.user, request_id=request_id, **form.cleaned_data)
+    except (RuleViolation, NotPermitted) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "回答を提出しました。")
+    return redirect("portal:case", case.pk)

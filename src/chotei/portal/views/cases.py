@@ -11,7 +11,7 @@ from chotei.documents import services as documents
 from chotei.portal import content
 from chotei.portal.access import party_view
 from chotei.portal.deadlines import next_deadline
-from chotei.portal.selectors import account_case, account_cases
+from chotei.portal.selectors import account_case, account_cases, mandate_needed
 from chotei.rules.states import Action, CaseState, allowed_actions
 
 
@@ -21,7 +21,11 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/my_cases.html",
-        {"cases": account_cases(request.user), "drafts": account.drafts.filter(case__isnull=True)},
+        {
+            "cases": account_cases(request.user),
+            "drafts": account.drafts.filter(case__isnull=True) if account else [],
+            "organization_user": account is None,
+        },
     )
 
 
@@ -51,7 +55,12 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
             "deadline": next_deadline(case, side, clock.today()),
             # PN-04/PN-05: the notices addressed to this side, readable once the party consented.
             "notices": case.documents.filter(addressee_side=side).order_by("issued_at", "id"),
-            "consented": party is not None and documents.consented(party),
+            # Insurers and co-ops read their notices as through the API; a person after PN-05 consent.
+            "consented": request.party_account is None  # type: ignore[attr-defined]
+            or (party is not None and documents.consented(party)),
+            "organization_user": request.party_account is None,  # type: ignore[attr-defined]
+            "requests": case.insurer_requests.all() if request.party_account is None else [],  # type: ignore[attr-defined]
+            "mandate_needed": mandate_needed(request.user, link),
             "offer": documents.consent_offer_text(),
             "submissions": case.submissions.filter(side=side).order_by("received_on", "id"),
             "withdrawable": side == CaseParty.Side.APPLICANT and case.state_enum in WITHDRAWABLE,
