@@ -46,14 +46,18 @@ def consent(request: HttpRequest, case_id: int) -> HttpResponse:
     link = case.party(side)
     if link is None:
         raise Http404
-    # Notices are addressed to the party; an agent answers for the party it represents.
-    documents.consent_record(
-        actor=request.user,
-        party_id=link.party_id,
-        consented=request.POST.get("consented") == "yes",
-        method=documents.CONSENT_METHOD,
-        file_format=documents.CONSENT_FORMAT,
-    )
+    # Notices are addressed to the party; an agent answers for the party it represents. An
+    # insurer's or co-op's answer is recorded by the secretariat, as before.
+    try:
+        documents.consent_record(
+            actor=request.user,
+            party_id=link.party_id,
+            consented=request.POST.get("consented") == "yes",
+            method=documents.CONSENT_METHOD,
+            file_format=documents.CONSENT_FORMAT,
+        )
+    except NotPermitted as exc:
+        return render(request, "portal/refused.html", {"reason": str(exc)}, status=403)
     messages.success(request, "電子交付についてのお返事を記録しました。")
     return redirect("portal:case", case.pk)
 
