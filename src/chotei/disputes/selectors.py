@@ -61,7 +61,16 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
                 "case_id"
             )
         )
+    if role is None and getattr(user, "is_authenticated", False):
+        return Case.objects.filter(pk__in=_account_links(user).values("case_id"))
     return Case.objects.none()
+
+
+def _account_links(user: Any) -> QuerySet[CaseParty]:
+    """A portal account's places in cases: where a party it speaks for is a party or an agent."""
+    return CaseParty.objects.filter(
+        Q(party__portal_accounts__user=user) | Q(agent__portal_accounts__user=user)
+    )
 
 
 @dataclasses.dataclass
@@ -170,6 +179,20 @@ def organization_sides(user: Any, case_id: int) -> set[str]:
         return set()
     return set(
         CaseParty.objects.filter(case_id=case_id, party__organization_id=org).values_list("side", flat=True)
+    )
+
+
+def account_sides(user: Any, case_id: int) -> set[str]:
+    """The sides a portal party account (never staff) stands on in the case (OD-01, IM-01)."""
+    if role_of(user) is not None or not getattr(user, "is_authenticated", False):
+        return set()
+    return set(_account_links(user).filter(case_id=case_id).values_list("side", flat=True))
+
+
+def party_sides(user: Any, case_id: int) -> set[str]:
+    """The sides the user acts for: its insurer's or co-op's, or its portal account's."""
+    return (
+        organization_sides(user, case_id) if role_of(user) == Role.INSURER else account_sides(user, case_id)
     )
 
 

@@ -38,3 +38,20 @@ class ApplicationDraft(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "電子申請の下書き"
+
+
+class AgentMandate(models.Model):
+    """委任状: the document by which a party mandated its agent (代理人) on a case, as uploaded by the
+    agent's account; kept with its SHA-256 like any submission (DP-02, DP-03)."""
+
+    case_party = models.ForeignKey("disputes.CaseParty", on_delete=models.PROTECT, related_name="mandates")
+    agent_kind = models.CharField("代理人の種類", max_length=20)
+    file_name = models.CharField("ファイル名", max_length=200)
+    content_type = models.CharField("ファイルの種類", max_length=100)
+    content = models.BinaryField("内容")
+    sha256 = models.CharField(max_length=64)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "代理人の委任状"

@@ -1,28 +1,31 @@
-"""The cases a party account may see: those where one of its parties is a party or an agent."""
+"""The cases a party account may see, through the same scoping the desk and the API use."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import Any
+
+from django.db.models import QuerySet
 
 from chotei.disputes.models import Case, CaseParty
-from chotei.portal.models import PartyAccount
+from chotei.disputes.selectors import cases_visible_to, party_sides
 
 
-def account_cases(account: PartyAccount) -> QuerySet[Case]:
-    parties = account.parties.all()
-    return (
-        Case.objects.filter(Q(parties__party__in=parties) | Q(parties__agent__in=parties))
-        .distinct()
-        .order_by("-received_on", "-pk")
-    )
+def account_cases(user: Any) -> QuerySet[Case]:
+    return cases_visible_to(user).order_by("-received_on", "-pk")
 
 
-def account_case(account: PartyAccount, case_id: int) -> tuple[Case, str] | None:
+def account_case(user: Any, case_id: int) -> tuple[Case, str] | None:
     """The case and the side this account stands on, or None when it is not this account's."""
-    parties = list(account.parties.values_list("pk", flat=True))
-    link = (
-        CaseParty.objects.select_related("case")
-        .filter(Q(party_id__in=parties) | Q(agent_id__in=parties), case_id=case_id)
-        .first()
-    )
-    return (link.case, link.side) if link else None
+    sides = party_sides(user, case_id)
+    if not sides:
+        return None
+    # An account on both sides of one case cannot happen through the portal; take the applicant's.
+    return Case.objects.get(pk=case_id), sorted(sides)[0]
+
+
+def mandate_needed(user: Any, link: CaseParty | None) -> bool:
+    """The agent's account has not yet filed the party's mandate (委任状) on this case."""
+    if link is None or link.agent_id is None:
+        return False
+    is_agent = link.agent.portal_accounts.filter(user=user).exists()  # type: ignore[union-attr]
+    return is_agent and not link.mandates.exists()

@@ -7,10 +7,15 @@ from typing import Any
 from django.db import transaction
 
 from chotei import clock
-from chotei.disputes.models import Case, CaseParty
+from chotei.accounts.permissions import NotPermitted
+from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.services import uploads
+from chotei.disputes.services.core import case_change
 from chotei.disputes.services.intake import case_apply
+from chotei.disputes.services.proceedings import submission_record
 from chotei.portal import application
-from chotei.portal.models import ApplicationDraft, PartyAccount
+from chotei.portal.models import AgentMandate, ApplicationDraft, PartyAccount
+from chotei.rules import screening
 
 
 def draft_start(account: PartyAccount) -> ApplicationDraft:
@@ -45,3 +50,60 @@ def draft_submit(draft: ApplicationDraft) -> Case:
         locked.step = "submitted"
         locked.save(update_fields=["case", "step", "updated_at"])
     return case
+
+
+def party_submit(
+    *, user: Any, case_id: int, side: str, kind: str, title: str, file_name: str, content: bytes
+) -> Submission:
+    """A statement or evidence uploaded by the party itself (OD-01, DP-03): checked (type by content,
+    size, duplicate, virus), and for the respondent only until the deadline it was told (DP-16)."""
+    case = Case.objects.get(pk=case_id)
+    if side == CaseParty.Side.RESPONDENT:
+        screening.check_statement_deadline(case.statement_due_on, clock.today())
+    checked = uploads.check_upload(case_id, content)
+    return submission_record(
+        actor=user,
+        case_id=case_id,
+        side=side,
+        kind=kind,
+        channel=Submission.Channel.UPLOAD,
+        title=title,
+        file_name=file_name,
+        content=content,
+        content_type=checked.content_type,
+    )
+
+
+def mandate_record(
+    *, user: Any, case_id: int, agent_kind: str, file_name: str, content: bytes
+) -> AgentMandate:
+    """The agent files the party's mandate (委任状): checked like any upload, written with the case's
+    ledger line and audit event (DP-02: the agent acts for the party on its record)."""
+    checked = uploads.check_upload(case_id, content)
+    holder: dict[str, AgentMandate] = {}
+
+    def apply(case: Case) -> list[str]:
+        link = CaseParty.objects.filter(case=case, agent__portal_accounts__user=user).first()
+        if link is None:
+            raise NotPermitted("委任状を提出できるのは、この事案の代理人だけです")
+        holder["m"] = AgentMandate.objects.create(
+            case_party=link,
+            agent_kind=agent_kind,
+            file_name=file_name,
+            content_type=checked.content_type,
+            content=content,
+            sha256=checked.sha256,
+            recorded_by=user,
+        )
+        return []
+
+    case_change(
+        actor=user,
+        case_id=case_id,
+        version=None,
+        action="mandate",
+        apply=apply,
+        description="代理人の委任状を受領（電子）",
+        notify=False,
+    )
+    return holder["m"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chotei.portal.views import apply, cases, public
+from chotei.portal.views import apply, case_actions, cases, public
 
 app_name = "portal"
 urlpatterns = [
@@ -14,4 +14,14 @@ urlpatterns = [
     path("portal/apply/<int:draft_id>/submit/", apply.apply_submit, name="apply_submit"),
     path("portal/apply/<int:draft_id>/<slug:key>/", apply.apply_step, name="apply_step"),
     path("portal/cases/<int:case_id>/", cases.case_page, name="case"),
+    path("portal/cases/<int:case_id>/consent/", case_actions.consent, name="consent"),
+    path("portal/cases/<int:case_id>/notices/<int:document_id>/", case_actions.notice_pdf, name="notice_pdf"),
+    path("portal/cases/<int:case_id>/submit/", case_actions.submit, name="submit"),
+    path("portal/cases/<int:case_id>/withdraw/", case_actions.withdraw, name="withdraw"),
+    path("portal/cases/<int:case_id>/mandate/", case_actions.mandate, name="mandate"),
+    path(
+        "portal/cases/<int:case_id>/requests/<int:request_id>/answer/",
+        case_actions.answer_request,
+        name="answer_request",
+    ),
 ]

@@ -144,6 +144,17 @@ def respondent_statement_deadline(dispatch: date) -> date:
     return add_business_days(dispatch, RESPONDENT_STATEMENT_BUSINESS_DAYS)
 
 
+def check_statement_deadline(due: date | None, today: date) -> None:
+    """DP-16: the respondent files its statement and evidence itself until the deadline it was
+    told; after it, only on the body's further request (through the secretariat)."""
+    if due is not None and today > due:
+        raise RuleViolation(
+            f"主張書面・証拠の提出期限（{_ymd(due)}）を過ぎています。事務局にご相談ください",
+            RESPONDENT_STATEMENT_ARTICLE,
+            "file",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ScreeningQuestion:
     """A yes/no question the online application asks so screening rests on recorded facts (DP-06).

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 
+from chotei.accounts.models import Role
+from chotei.accounts.permissions import role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 
@@ -12,6 +14,12 @@ from chotei.audit.services import audit_record
 class LoginView(auth_views.LoginView):
     template_name = "desk/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        # Insurer and co-op users answer their cases on the portal's respondent side (issue #8).
+        if role_of(self.request.user) == Role.INSURER:
+            return "/portal/"
+        return str(super().get_default_redirect_url())
 
     def form_valid(self, form: auth_views.AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)

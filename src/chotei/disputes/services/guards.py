@@ -6,7 +6,7 @@ from typing import Any
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import NotPermitted, require_role, role_of
-from chotei.disputes.selectors import organization_sides
+from chotei.disputes.selectors import party_sides
 
 
 def operator(actor: Any) -> None:
@@ -22,10 +22,14 @@ def chair(actor: Any) -> None:
 
 
 def operator_or_party(actor: Any, case: Any, side: str | None = None) -> None:
-    """Staff, or an insurer / co-op user acting for its own organization's side of this case (OD-01)."""
-    if actor is None or role_of(actor) != Role.INSURER:
+    """Staff, or an insurer / co-op user acting for its own organization's side of this case, or a
+    portal party account for the side it speaks for (OD-01)."""
+    role = role_of(actor)
+    if actor is None or role not in (Role.INSURER, None) or (role is None and side is None):
+        # Without a side the act is the insurer's or co-op's own (e.g. answering 法23-12 requests):
+        # never a portal party's.
         operator(actor)
         return
-    sides = organization_sides(actor, case.pk)
+    sides = party_sides(actor, case.pk)
     if not sides or (side is not None and side not in sides):
         raise NotPermitted("自らが当事者である立場についてのみ手続を行えます")

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from chotei import clock
+from chotei.accounts.permissions import role_of
 from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
@@ -232,13 +233,20 @@ def case_terminate(
 def case_withdraw(
     *, actor: Any, case_id: int, version: int, channel: str = "post", requested_on: dt.date | None = None
 ) -> Case:
-    """取下げ (DP-19, 規程18条): at any time, in writing or electronically; the respondent is told."""
-    guards.operator(actor)
+    """取下げ (DP-19, 規程18条): at any time, in writing or electronically; the respondent is told.
+    The secretariat records a withdrawal received; the applicant withdraws online itself (portal)."""
+    by_party = actor is not None and role_of(actor) is None
+    if by_party:
+        channel = Case.Channel.ONLINE
+    else:
+        guards.operator(actor)
     if channel not in Case.Channel.values:
         raise RuleViolation("取下げは書面又は電子により行います", rules("第18条", "DP-19"), field="channel")
     on = requested_on or today()
 
     def apply(case: Case) -> list[str]:
+        if by_party:
+            guards.operator_or_party(actor, case, CaseParty.Side.APPLICANT)
         case.end_reason = f"申請人による取下げ（{Case.Channel(channel).label}、{on.isoformat()}）"
         return ["end_reason"]
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import require_role
+from chotei.accounts.permissions import require_role, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
+from chotei.disputes.models import CaseParty
 from chotei.disputes.services.core import NotFound
 from chotei.documents.models import (
     DeliveryConsent,
@@ -32,6 +34,12 @@ CONSENT_METHOD = (
 )
 CONSENT_FORMAT = "PDF（フォント埋め込み、印刷可能）"
 CONSENT_ARTICLE = ordinance("第6条", "PN-05")
+
+
+def speaks_for(user: Any, party_id: int) -> bool:
+    """A portal account speaks for a party it is, or one it represents as agent on some case."""
+    mine = Q(party__portal_accounts__user=user) | Q(agent__portal_accounts__user=user)
+    return CaseParty.objects.filter(mine, party_id=party_id).exists()
 
 
 def consented(party: Party) -> bool:
@@ -72,8 +80,13 @@ def consent_record(
     """Record a consent or a refusal to electronic delivery, with the method and format shown (PN-05).
 
     Only the method and format this system offers may be consented to; a refusal is kept too, and
-    paper stays the default until a consent is on record."""
-    require_role(actor, *CONSENT_ROLES)
+    paper stays the default until a consent is on record. The secretariat records an answer given on
+    paper; a portal party answers for the parties it speaks for itself (OD-01)."""
+    if role_of(actor) is None and getattr(actor, "is_authenticated", False):
+        if not speaks_for(actor, party_id):
+            raise NotFound(f"当事者 {party_id} は見つかりません")
+    else:
+        require_role(actor, *CONSENT_ROLES)
     if method != CONSENT_METHOD or file_format != CONSENT_FORMAT:
         raise RuleViolation(
             "承諾を求める際に示した方法及びファイル形式と異なります", CONSENT_ARTICLE, field="method"

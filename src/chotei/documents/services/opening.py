@@ -16,13 +16,21 @@ from chotei.documents.models import (
     IssuedDocument,
 )
 from chotei.documents.selectors import claims_visible_to
+from chotei.documents.services.consent import consented, speaks_for
 from chotei.parties.models import Party
 
 
 def _may_open(user: Any, doc: IssuedDocument) -> bool:
     role = role_of(user)
     if role is None:
-        raise NotPermitted("文書を閲覧する権限がありません")
+        # A portal party: only notices addressed to the side it speaks for, and only once the
+        # addressee consented to electronic delivery (PN-05, 令6条).
+        if doc.case_id is None or doc.addressee_side not in selectors.account_sides(user, doc.case_id):
+            return False
+        party = doc.addressee_party
+        if party is None or not consented(party):
+            raise NotPermitted("電子交付を承諾すると、通知書をここで読むことができます（令第6条）")
+        return True
     if doc.claim_id is not None:
         return claims_visible_to(user).filter(pk=doc.claim_id).exists()
     if role == Role.INSURER:
@@ -33,8 +41,14 @@ def _may_open(user: Any, doc: IssuedDocument) -> bool:
 
 def is_addressee(user: Any, doc: IssuedDocument) -> bool:
     """PN-04: the recipient itself — an insurer's or co-op's user whose organization is the
-    addressee party's. Staff, members and the sender of a payment notice are not the recipient."""
-    if role_of(user) != Role.INSURER or doc.addressee_party_id is None:
+    addressee party's, or the portal account that speaks for the addressee party. Staff, members and
+    the sender of a payment notice are not the recipient."""
+    if doc.addressee_party_id is None:
+        return False
+    role = role_of(user)
+    if role is None:
+        return speaks_for(user, doc.addressee_party_id)
+    if role != Role.INSURER:
         return False
     org = user.profile.organization_id
     return bool(org) and Party.objects.filter(pk=doc.addressee_party_id, organization_id=org).exists()
@@ -45,7 +59,7 @@ def document_open(user: Any, document_id: int) -> IssuedDocument:
     the electronic notice reached its recipient), so only the addressee's opening stamps it, once;
     every opening, staff's included, is audited (DP-22). A document the user may not see answers
     NotFound, as if absent."""
-    if role_of(user) is None:
+    if not getattr(user, "is_authenticated", False):
         raise NotPermitted("ログインしてください")
     doc = IssuedDocument.objects.filter(pk=document_id).first()
     if doc is None or not _may_open(user, doc):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from chotei.accounts.permissions import NotPermitted
 from chotei.disputes.services.party_links import NameMatchToConfirm
 from chotei.portal import application, services
-from chotei.portal.access import party_view
+from chotei.portal.access import applicant_view
 from chotei.portal.models import ApplicationDraft
 from chotei.rules.errors import MissingItems, RuleViolation
 
@@ -24,14 +24,14 @@ def _steps_context(draft: ApplicationDraft, current: str) -> dict[str, object]:
     return {"draft": draft, "steps": application.STEPS, "current": current}
 
 
-@party_view
+@applicant_view
 @require_POST
 def apply_start(request: HttpRequest) -> HttpResponse:
     draft = services.draft_start(request.party_account)  # type: ignore[attr-defined]
     return redirect("portal:apply_step", draft.pk, draft.step)
 
 
-@party_view
+@applicant_view
 def apply_step(request: HttpRequest, draft_id: int, key: str) -> HttpResponse:
     draft = _draft(request, draft_id)
     if draft.case is not None:
@@ -98,7 +98,7 @@ def _shown(form: application.StepForm, name: str, value: object) -> str:
     return str(choices.get(value, value))
 
 
-@party_view
+@applicant_view
 def apply_review(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = _draft(request, draft_id)
     if draft.case is not None:
@@ -106,7 +106,7 @@ def apply_review(request: HttpRequest, draft_id: int) -> HttpResponse:
     return _review(request, draft, [], 200)
 
 
-@party_view
+@applicant_view
 @require_POST
 def apply_submit(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = _draft(request, draft_id)
