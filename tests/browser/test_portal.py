@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_walkthrough import CHROMIUM, login, logout, page, submit  # noqa: F401
+from tests.browser.test_walkthrough import CHROMIUM, confirm, login, logout, page, submit  # noqa: F401
 from tests.portal.conftest import PARTY_PASSWORD, mailbox  # noqa: F401
 
 pytestmark = [
@@ -139,6 +139,7 @@ def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: An
     shot("desk-checklist", axe=False)
     submit(page, "button:has-text('受理審査を開始する')")
     submit(page, "button:has-text('受理して両当事者に通知する')")
+    confirm(page)
     logout(page)
 
     # The insurer answers in its portal.

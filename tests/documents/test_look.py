@@ -91,4 +91,4 @@ def test_contact_names_the_handling_section_and_clerk(world: Any, make_case: Any
     world.staff.save()
     case = make_case()
     contact = facts.body_contact(case)
-    assert contact.split("\n")[1] == "担当　本部（東京都千代田区） 事務局　田中 花子"
+    assert contact.split("\n")[1] == "担当　本部事務局　田中 花子"

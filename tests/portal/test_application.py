@@ -105,7 +105,7 @@ def test_a_step_error_names_the_field(world: Any, party_client: Client) -> None:
     response = fill(party_client, draft, "accident", {"accident_date": "3月1日", "accident_summary": ""})
     assert response.status_code == 422
     html = response.content.decode()
-    assert "「事故の日」は年月日（例 2026-04-01）で入力してください" in html
+    assert "事故の日: 3月1日 は日付として読めません（例: 令和8年5月7日、R8.5.7、2026-05-07）" in html
     assert "「事故の状況の概要」を入力してください" in html
     assert 'role="alert"' in html
 

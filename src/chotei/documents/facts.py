@@ -189,7 +189,7 @@ def body_contact(case: Case) -> str:
     return "\n".join(
         (
             f"{settings.CHOTEI_BODY['name']}　{entry['label']}",
-            f"担当　{entry['label']} 事務局" + (f"　{clerk}" if clerk else ""),
+            f"担当　{entry['label']}" + (f"　{clerk}" if clerk else ""),
             f"〒{entry['postcode']}　{entry['address']}",
             f"電話 {entry['phone']}（{entry['hours']}）",
         )

@@ -20,6 +20,8 @@ def notice_look(data: NoticeData) -> Look:
         return Look()
     seal = body.get("seal_image") or ""
     return Look(
-        letterhead=(body["name"], f"{body['designation']}　{body['address']}", body["contact"]),
+        # Name and designation only: the handling office's own address and phone are in the
+        # contact block, so a branch's notice never carries the head office's (DP-24).
+        letterhead=(body["name"], body["designation"]),
         seal_image=Path(seal) if seal and Path(seal).is_file() else None,
     )

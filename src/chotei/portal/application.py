@@ -52,17 +52,7 @@ def _question(key: str) -> forms.ChoiceField:
 
 
 class StepForm(JapaneseForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Every error names the field (issue #8 "Bad input"), not Django's bare "required".
-        default = str(forms.Field.default_error_messages["required"])
-        for field in self.fields.values():
-            if str(field.error_messages["required"]) == default:
-                field.error_messages["required"] = f"「{field.label}」を入力してください"
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = (
-                    f"「{field.label}」は年月日（例 2026-04-01）で入力してください"
-                )
+    """Every error names the field (issue #8 "Bad input"), through JapaneseForm."""
 
     def answers(self) -> dict[str, Any]:
         """The cleaned answers as JSON values (dates as ISO text, models as their keys)."""

@@ -41,6 +41,13 @@ def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharFi
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
 
 
+def _django_defaults(field_class: type[forms.Field]) -> dict[str, Any]:
+    messages: dict[str, Any] = {}
+    for klass in reversed(field_class.__mro__):
+        messages.update(getattr(klass, "default_error_messages", {}))
+    return messages
+
+
 class JapaneseForm(forms.Form):
     """Japanese labels take no trailing colon, and every message says which field it is about."""
 
@@ -51,13 +58,18 @@ class JapaneseForm(forms.Form):
         super().__init__(*args, **kwargs)
         # A message shown at the top of the form, or read out by a screen reader, must name its
         # field; Django's own 「このフィールドは必須です。」 does not.
+        # A message a field sets itself (e.g. a yes/no question's) is kept.
         for field in self.fields.values():
             label = field.label or ""
-            field.error_messages.update(
-                required=f"「{label}」を入力してください",
-                invalid_choice=f"「{label}」で選べない値です",
-                invalid=f"「{label}」の形式が正しくありません",
-                invalid_pk_value=f"「{label}」で選べない値です",
-                max_length=f"「{label}」が長すぎます（%(limit_value)d文字以内）",
-                min_value=f"「{label}」は%(limit_value)s以上にしてください",
-            )
+            named = {
+                "required": f"「{label}」を入力してください",
+                "invalid_choice": f"「{label}」で選べない値です",
+                "invalid": f"「{label}」の形式が正しくありません",
+                "invalid_pk_value": f"「{label}」で選べない値です",
+                "max_length": f"「{label}」が長すぎます（%(limit_value)d文字以内）",
+                "min_value": f"「{label}」は%(limit_value)s以上にしてください",
+            }
+            defaults = _django_defaults(type(field))
+            for key, message in named.items():
+                if key not in field.error_messages or field.error_messages[key] == defaults.get(key):
+                    field.error_messages[key] = message
