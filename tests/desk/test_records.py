@@ -95,6 +95,11 @@ def test_member_meetings_page_lists_upcoming_and_overdue(world: Any, as_role: An
     assert "調書未作成（期日経過）" in overdue and "本部 第3会議室" in overdue
     assert "本部 第4会議室" in upcoming and case.number in upcoming
     assert as_role("auditor").get("/desk/meetings/").status_code == 403
+    # The member's landing page (the case list) opens with the same two lists.
+    landing = as_role("member").get("/desk/").content.decode()
+    mine = landing.split('id="my-meetings"')[1]
+    assert "調書未作成 1件" in mine and "本部 第4会議室" in mine
+    assert 'id="my-meetings"' not in as_role("secretariat").get("/desk/").content.decode()
 
 
 def test_chair_changes_the_panel_from_the_case_page(world: Any, as_role: Any, make_case: Any) -> None:
