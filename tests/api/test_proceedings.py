@@ -190,3 +190,36 @@ def test_dp06_grounds_list_labels_and_articles(world: Any, staff_api: Api) -> No
     assert grounds["R5-1-5"]["article"] == "規程第5条第1項第5号"
     assert grounds["R5-1-9"]["needs_guidance"] is True
     assert grounds["O15-1"]["article"] == "令第15条"
+
+
+def test_meeting_moved_and_cancelled_with_reason_via_api(world: Any, staff_api: Api) -> None:
+    """Issue #9 item 3: the API calls the same services as the desk; the reason is required."""
+    case = world.make_case(CaseState.UNDER_REVIEW)
+    day = clock.today() + dt.timedelta(days=5)
+    meeting = staff_api.post(
+        f"/cases/{case.pk}/meetings", {"scheduled_for": f"{day}T10:00:00", "place": "本部"}
+    ).json()
+    refused = staff_api.post(
+        f"/meetings/{meeting['id']}/move", {"scheduled_for": f"{day}T15:00:00", "reason": " "}
+    )
+    assert refused.status_code == 422 and refused.json()["field"] == "reason"
+    moved = staff_api.post(
+        f"/meetings/{meeting['id']}/move", {"scheduled_for": f"{day}T15:00:00", "reason": "会議室の都合"}
+    )
+    assert moved.status_code == 200 and moved.json()["scheduled_for"].startswith(f"{day}T15:00:00")
+    cancelled = staff_api.post(f"/meetings/{meeting['id']}/cancel", {"reason": "申請人の入院"})
+    assert cancelled.status_code == 200 and cancelled.json()["cancel_reason"] == "申請人の入院"
+
+
+def test_correction_via_api_names_the_field(world: Any, staff_api: Api) -> None:
+    case = world.make_case()
+    refused = staff_api.post(
+        f"/cases/{case.pk}/corrections",
+        {"item": "case.accident_date", "after": "2999-01-01", "reason": "誤記"},
+    )
+    assert refused.status_code == 422 and refused.json()["field"] == "after"
+    done = staff_api.post(
+        f"/cases/{case.pk}/corrections",
+        {"item": "case.accident_date", "after": "2026-01-11", "reason": "誤記"},
+    )
+    assert done.status_code == 201 and done.json()["before"] == "2026-01-10"

@@ -95,3 +95,44 @@ def test_member_meetings_page_lists_upcoming_and_overdue(world: Any, as_role: An
     assert "調書未作成（期日経過）" in overdue and "本部 第3会議室" in overdue
     assert "本部 第4会議室" in upcoming and case.number in upcoming
     assert as_role("auditor").get("/desk/meetings/").status_code == 403
+    # The member's landing page (the case list) opens with the same two lists.
+    landing = as_role("member").get("/desk/").content.decode()
+    mine = landing.split('id="my-meetings"')[1]
+    assert "調書未作成 1件" in mine and "本部 第4会議室" in mine
+    assert 'id="my-meetings"' not in as_role("secretariat").get("/desk/").content.decode()
+
+
+def test_chair_changes_the_panel_from_the_case_page(world: Any, as_role: Any, make_case: Any) -> None:
+    from chotei.disputes.models import PanelSeat
+
+    case = make_case(CaseState.UNDER_REVIEW)
+    client = as_role("chair")
+    page = client.get(f"/desk/cases/{case.pk}/").context
+    change = next(p for p in page["action_panels"] if p.spec.name == "panel_change")
+    assert sorted(change.form.fields["members"].initial) == sorted(world.panel_ids()[0])
+    m = world.members
+    refused = post_action(
+        client,
+        case,
+        "panel_change",
+        version=case.version,
+        members=[m["田中"].pk, m["伊藤"].pk, m["中村"].pk],
+        chief=m["田中"].pk,
+        reason="辞任",
+    )
+    assert refused.status_code == 422 and "弁護士" in refused.content.decode()
+    done = post_action(
+        client,
+        case,
+        "panel_change",
+        version=case.version,
+        members=[m["渡辺"].pk, m["田中"].pk, m["伊藤"].pk],
+        chief=m["渡辺"].pk,
+        reason="高橋委員の辞任",
+    )
+    assert done.status_code == 302
+    assert set(PanelSeat.objects.filter(case=case).values_list("member_id", flat=True)) == {
+        m["渡辺"].pk,
+        m["田中"].pk,
+        m["伊藤"].pk,
+    }

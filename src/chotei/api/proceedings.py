@@ -15,10 +15,14 @@ from chotei.api import scope
 from chotei.api.auth import ApiRequest
 from chotei.api.schemas import (
     ERRORS,
+    CorrectionIn,
+    CorrectionOut,
     InsurerAnswerIn,
     InsurerRequestIn,
     InsurerRequestOut,
+    MeetingCancelIn,
     MeetingIn,
+    MeetingMoveIn,
     MeetingOut,
     MeetingRecordIn,
     ObserverIn,
@@ -31,8 +35,8 @@ from chotei.api.schemas import (
 )
 from chotei.api.types import Id
 from chotei.disputes import selectors
-from chotei.disputes.models import InsurerRequest, Meeting, Observer, SpecialProcedure, Submission
-from chotei.disputes.services import panels, proceedings
+from chotei.disputes.models import Correction, InsurerRequest, Meeting, Observer, SpecialProcedure, Submission
+from chotei.disputes.services import panels, proceedings, records
 
 router = Router(tags=["審理"])
 
@@ -58,6 +62,42 @@ def meeting_record(request: ApiRequest, meeting_id: Id, body: MeetingRecordIn) -
         meeting_id=meeting_id,
         present_member_ids=body.present_member_ids,
         minutes=body.minutes,
+    )
+
+
+@router.post("/meetings/{meeting_id}/move", response={200: MeetingOut, **ERRORS}, summary="期日の変更")
+def meeting_move(request: ApiRequest, meeting_id: Id, body: MeetingMoveIn) -> Meeting:
+    scope.visible_child(request.auth, Meeting, meeting_id, "期日")
+    return panels.meeting_move(
+        actor=request.auth,
+        meeting_id=meeting_id,
+        scheduled_for=body.scheduled_for,
+        place=body.place,
+        reason=body.reason,
+    )
+
+
+@router.post("/meetings/{meeting_id}/cancel", response={200: MeetingOut, **ERRORS}, summary="期日の取消")
+def meeting_cancel(request: ApiRequest, meeting_id: Id, body: MeetingCancelIn) -> Meeting:
+    scope.visible_child(request.auth, Meeting, meeting_id, "期日")
+    return panels.meeting_cancel(actor=request.auth, meeting_id=meeting_id, reason=body.reason)
+
+
+@router.post(
+    "/cases/{case_id}/corrections", response={201: CorrectionOut, **ERRORS}, summary="記録の訂正（令第24条）"
+)
+def correction_create(request: ApiRequest, case_id: Id, body: CorrectionIn) -> Status[Correction]:
+    selectors.case_visible(request.auth, case_id)
+    return Status(
+        201,
+        records.correction_record(
+            actor=request.auth,
+            case_id=case_id,
+            item=body.item,
+            after=body.after,
+            reason=body.reason,
+            party_id=body.party_id,
+        ),
     )
 
 

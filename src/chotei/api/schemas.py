@@ -200,6 +200,19 @@ class MeetingOut(Schema):
     place: str
     recorded_at: dt.datetime | None
     minutes: str
+    cancelled_at: dt.datetime | None = None
+    cancel_reason: str = ""
+
+
+class CorrectionOut(Schema):
+    id: int
+    case_id: int
+    party_id: int | None
+    item: str
+    before: str
+    after: str
+    reason: str
+    at: dt.datetime
 
 
 class SubmissionOut(Schema):
@@ -356,6 +369,27 @@ class ActionIn(Schema):
 class MeetingIn(Schema):
     scheduled_for: Moment
     place: text(200)  # type: ignore[valid-type]
+
+
+class MeetingMoveIn(Schema):
+    """期日の変更 (issue #9 item 3): the new time, optionally a new place, and why."""
+
+    scheduled_for: Moment
+    place: text(200) = ""  # type: ignore[valid-type]
+    reason: text(300)  # type: ignore[valid-type]
+
+
+class MeetingCancelIn(Schema):
+    reason: text(300)  # type: ignore[valid-type]
+
+
+class CorrectionIn(Schema):
+    """訂正 of one registered item of the case or of a party (rules.corrections), with its reason."""
+
+    item: text(40)  # type: ignore[valid-type]
+    after: text(MINUTES) = ""  # type: ignore[valid-type]
+    reason: text(300)  # type: ignore[valid-type]
+    party_id: Id | None = None
 
 
 class MeetingRecordIn(Schema):

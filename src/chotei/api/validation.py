@@ -64,6 +64,8 @@ FIELD_LABELS: dict[str, str] = {field: label for field, label, _ in (*APPLICATIO
     "place": "場所",
     "present_member_ids": "出席した委員",
     "minutes": "期日調書",
+    "item": "訂正する項目",
+    "after": "訂正後の内容",
     "title": "表題",
     "postal_receipt": "郵便の受付番号",
     "file_name": "ファイル名",

@@ -197,14 +197,18 @@ def body_contact(case: Case) -> str:
 
 
 def handling_clerk(case: Case) -> str:
-    """The secretariat clerk who last acted on the case, by name (never a login id)."""
-    line = (
-        LedgerLine.objects.filter(case=case, actor__profile__role=Role.SECRETARIAT)
-        .select_related("actor")
-        .order_by("-id")
-        .first()
-    )
-    return (line.actor.get_full_name() if line is not None and line.actor is not None else "") or ""
+    """The clerk to ask for by name (never a login id): the case's assigned clerk (担当職員), else the
+    secretariat clerk who last acted on it."""
+    clerk = case.assigned_clerk
+    if clerk is None:
+        line = (
+            LedgerLine.objects.filter(case=case, actor__profile__role=Role.SECRETARIAT)
+            .select_related("actor")
+            .order_by("-id")
+            .first()
+        )
+        clerk = line.actor if line is not None else None
+    return f"{clerk.last_name} {clerk.first_name}".strip() if clerk is not None else ""
 
 
 def insurer_contact(org: Organization) -> str:

@@ -9,12 +9,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
+from chotei.accounts.models import Role
+from chotei.accounts.permissions import role_of
 from chotei.desk.forms import CaseFilterForm
 from chotei.desk.presenters import case_page, documents_section
 from chotei.desk.timing import waiting_business_days
 from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
-from chotei.disputes.selectors import is_overdue
+from chotei.disputes.selectors import is_overdue, meetings_for
 from chotei.disputes.services.panels import panel_suggest
 from chotei.rules.states import WAITS_FOR, CaseState
 from chotei.web.access import OPERATORS, desk_view
@@ -106,6 +108,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "pages": page_numbers(page, last),
         "page_query": params.urlencode(),
         "today": today,
+        # A member lands here: their coming meetings and overdue minutes first (issue #9 item 3).
+        "member_meetings": meetings_for(request.user, today)
+        if role_of(request.user) == Role.MEMBER
+        else None,
     }
     return render_part(request, "desk/_case_table.html", "desk/case_list.html", context)
 
