@@ -342,10 +342,15 @@ def test_pn07_coop_wording_switch() -> None:
     assert "第10条において準用する" in coop.basis
 
 
-def test_pn07_dispute_notices_keep_their_wording_for_coops() -> None:
+def test_pn07_dispute_notices_of_a_coop_case_speak_of_the_coop_on_the_rules_basis() -> None:
+    """Issue 7 item 2: the body's notices in a case against a co-op read 組合, not 保険会社; they
+    still rest on the body's rules, not on 令10条."""
     data = make_data(NoticeKind.RESULT, coop=True)
     data.fields["reasons"] = "保険会社の判断に誤りはない"
-    assert any("保険会社の判断" in p for p in compose(NoticeKind.RESULT, data).paragraphs)
+    notice = compose(NoticeKind.RESULT, data)
+    assert any("組合の判断に誤りはない" in p for p in notice.paragraphs)
+    assert not any("保険会社" in p for p in notice.paragraphs)
+    assert notice.basis == "紛争処理業務規程第16条第1項"
 
 
 def test_cp05_reviewed_template_replaces_default_and_unknown_placeholders_are_refused() -> None:

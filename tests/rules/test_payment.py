@@ -475,11 +475,13 @@ def claims(draw: st.DrawFn) -> dict[str, Any]:
         }
         data["causation_doubtful"] = draw(st.booleans())
     if kind == "death":
+        # The dependants' addition needs a bereaved claimant (issue 7 item 5).
+        dependants = draw(st.booleans())
         data["death"] |= {
             "annual_income": draw(st.integers(min_value=0, max_value=20_000_000)),
             "working_years": draw(st.integers(min_value=0, max_value=50)),
-            "supported_dependants": draw(st.booleans()),
-            "bereaved_claimants": draw(st.integers(min_value=0, max_value=5)),
+            "supported_dependants": dependants,
+            "bereaved_claimants": draw(st.integers(min_value=1 if dependants else 0, max_value=5)),
         }
     return data
 
@@ -554,3 +556,23 @@ def test_pn06_cli_usage_and_missing_file(tmp_path: Path, capsys: pytest.CaptureF
     assert main([]) == 2
     assert main([str(tmp_path / "none.json")]) == 2
     assert "請求ファイルを読めません" in capsys.readouterr().err
+
+
+def test_issue7_dependants_addition_needs_a_bereaved_claimant() -> None:
+    data = claim(kind="death")
+    data["death"] |= {"supported_dependants": True, "bereaved_claimants": 0}
+    with pytest.raises(RuleViolation) as refused:
+        calculate_dict(data)
+    assert refused.value.field == "death.supported_dependants" and "支払基準第4の3" in str(refused.value)
+
+
+def test_issue7_home_nursing_days_beyond_the_treatment_period_are_refused() -> None:
+    # 10 days of treatment, 5 of them in hospital: at most 5 days of home or outpatient nursing.
+    data = claim(
+        injury=injury(treatment_end="2024-04-10", hospital_days=5, outpatient_days=5, nursing_home_days=6)
+    )
+    with pytest.raises(RuleViolation) as refused:
+        calculate_dict(data)
+    assert refused.value.field == "injury.nursing_home_days" and "入院していない日数以下" in str(
+        refused.value
+    )

@@ -16,14 +16,13 @@ from chotei.accounts.models import Role
 from chotei.disputes.models import Case, CaseParty, LedgerLine
 from chotei.parties.models import Organization, Party
 from chotei.rules import offices
-from chotei.rules.application import PartyRole
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices.claim_guide import dispute_body_summary, standards_summary
-from chotei.rules.notices.coop import coop_wording
 from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.notices.wording import applicant_honorific, you_word
 from chotei.rules.payment.standards import standard_for
+from chotei.rules.screening import ONE_APPLICATION_TEXT
 from chotei.rules.states import Action
 
 # Who each dispute notice goes to; "both" means one document for each party.
@@ -44,6 +43,12 @@ ACCEPTANCE_KINDS = frozenset(
     {NoticeKind.ACCEPTANCE_APPLICANT, NoticeKind.ACCEPTANCE_RESPONDENT, NoticeKind.STATEMENT_REQUEST}
 )
 
+# What follows the result (issue 7): on 変更 the insurer acts on it; on 非変更 the procedure has
+# ended and the same dispute cannot come back (規程第5条第1項第7号).
+NEXT_STEPS = {
+    Case.Result.CHANGED: "保険会社等は、本結果を踏まえて支払に関する判断を見直し、その内容を申請者に通知します。",
+    Case.Result.UNCHANGED: f"本件の紛争処理手続は終了しました。{ONE_APPLICATION_TEXT}",
+}
 RESULT_TEXT = {
     Case.Result.CHANGED: "保険会社等の支払に関する判断を変更することが相当である（変更）",
     Case.Result.UNCHANGED: "保険会社等の支払に関する判断は妥当である（非変更）",
@@ -95,9 +100,6 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
     # The body names the applicant with 様 when a person (see notices.applicant_honorific).
     named = {"applicant_name": applicant.name, "applicant_honorific": applicant.honorific}
     result_text = RESULT_TEXT.get(Case.Result(case.result)) if case.result else None
-    if result_text and case_party(case, "respondent").role == PartyRole.COOP:
-        # A co-op's decision is the 組合's, not an insurer's (令10条, PN-07).
-        result_text = coop_wording(result_text)
     if kind is NoticeKind.RECEIPT:
         return {"received_on": case.received_on, **named}
     if kind is NoticeKind.ACCEPTANCE_APPLICANT:
@@ -133,14 +135,21 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
             "previous_matters": amendment.before,
         }
     if kind is NoticeKind.RESULT:
-        return {"result_text": result_text, "reasons": case.result_reasons}
+        return {
+            "matters_sought": case.matters_sought,
+            "decision_notified_on": case.decision_notified_on,
+            "result_text": result_text,
+            "reasons": case.result_reasons,
+            "next_step": NEXT_STEPS.get(Case.Result(case.result)) if case.result else None,
+        }
     if kind is NoticeKind.EXPLANATION:
+        # The body's published structure (規程16条2項): 自賠責の判断 → 申請人の主張 → 機構の判断 → 結論.
         return {
             "requested_on": _ledger_date(case, "explain") or dispatch,
+            "insurer_decision": case.negotiation_history,
+            "applicant_claim": case.claim,
+            "explanation": case.result_reasons,
             "result_text": result_text,
-            "explanation": f"紛争処理委員会は、次の理由により上記の結論に至りました。{case.result_reasons}"
-            if case.result_reasons
-            else "",
         }
     if kind is NoticeKind.TERMINATION:
         return {"terminated_on": case.ended_on, "reason": case.end_reason}

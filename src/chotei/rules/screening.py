@@ -87,6 +87,28 @@ _GUIDANCE = (
 )
 
 
+ONE_APPLICATION: Article = rules("第5条第1項第7号", "DP-06")
+ONE_APPLICATION_TEXT = f"同一の紛争について本機構が紛争処理を行うのは一回限りであり、改めて申請することはできません（{ONE_APPLICATION}）。"
+# Grounds the applicant can cure: how, and that a new application is then possible (issue 7).
+_CURES: dict[str, str] = {
+    "R5-1-8": (
+        "保険会社又は共済組合に自賠責保険・共済の請求を行い、その支払に関する判断の通知を受けた後、"
+        "改めて紛争処理の申請をすることができます。"
+    ),
+    "R5-1-2": (
+        "他の機関における斡旋、調停等を中断又は中止し、その旨を本機構に連絡いただいた後、"
+        "改めて紛争処理の申請をすることができます。"
+    ),
+    "R5-1-7": ONE_APPLICATION_TEXT,
+}
+
+
+def cure_for(g: Ground) -> str | None:
+    """How a curable refusal is cured and that a new application is then possible; for ground 7,
+    that there is no second application (規程第5条第1項第7号)."""
+    return _CURES.get(g.code)
+
+
 def guidance_for(g: Ground) -> str | None:
     """DP-07: the suitable route to tell the applicant, for grounds that call for it (ground 9)."""
     return _GUIDANCE if g.needs_guidance else None

@@ -26,6 +26,7 @@ from chotei.documents.services.common import (
     store,
 )
 from chotei.documents.services.consent import delivery_channel
+from chotei.rules.application import PartyRole
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices.data import NoticeData
@@ -72,6 +73,8 @@ def _case_notice_data(
         case_number=case.number,
         fields=facts.case_fields(case, kind, dispatch),
         contact=facts.body_contact(case),
+        # A case against a co-op speaks of the 組合 and its 共済金等 (令10条, PN-07).
+        coop=facts.case_party(case, "respondent").role == PartyRole.COOP,
         **facts.addressee(role.party, role.agent, side),
     )
     return data, role

@@ -18,7 +18,7 @@ from chotei.rules.notices.kinds import (
 )
 from chotei.rules.notices.texts import DEFAULT_FIELDS
 from chotei.rules.notices.wording import you_word
-from chotei.rules.screening import GROUND_CODES, GUIDANCE_ARTICLE, ground, guidance_for
+from chotei.rules.screening import GROUND_CODES, GUIDANCE_ARTICLE, cure_for, ground, guidance_for
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _GRADE_REASON = ordinance("第3条第3号", "PN-02")
@@ -46,6 +46,10 @@ def with_defaults(kind: NoticeKind, fields: Mapping[str, object]) -> dict[str, o
         guidance = guidance_for(ground(code))
         if guidance:
             merged["guidance"] = guidance
+    if kind is NoticeKind.REFUSAL and isinstance(code, str) and code in GROUND_CODES and "cure" not in fields:
+        cure = cure_for(ground(code))
+        if cure:
+            merged["cure"] = cure
     return merged
 
 

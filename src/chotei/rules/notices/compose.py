@@ -113,7 +113,7 @@ def compose(kind: NoticeKind, data: NoticeData, template: str | None = None) -> 
     """The notice of ``kind`` for ``data``; refuses (MissingItems) when a required item is absent.
 
     ``template`` is a reviewed model text (CP-05) replacing ``DEFAULT_TEMPLATES[kind]``. A co-op's
-    payment notice (``data.coop``) is reworded per 令10条 (PN-07).
+    notice of a co-op or of a case against one (``data.coop``) is reworded per 令10条 (PN-07).
     """
     check_notice(kind, data)
     text = DEFAULT_TEMPLATES[kind] if template is None else template
@@ -135,7 +135,8 @@ def compose(kind: NoticeKind, data: NoticeData, template: str | None = None) -> 
         basis=basis_text(spec.article, data.coop and spec.is_payment),
         article=spec.article,
     )
-    return _coop(notice) if data.coop and spec.is_payment else notice
+    # A co-op's own notices (令10条) and the body's notices in a case against a co-op read in co-op terms.
+    return _coop(notice) if data.coop else notice
 
 
 def _coop(notice: ComposedNotice) -> ComposedNotice:

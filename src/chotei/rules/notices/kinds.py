@@ -103,7 +103,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("ground", "不受理の事由", rules("第5条第1項", "DP-06")),
             ("ground_text", "不受理の理由", rules("第5条第1項", "DP-06")),
         ),
-        ("guidance",),
+        ("guidance", "cure"),
     ),
     NoticeKind.AMENDMENT: _spec(
         "紛争処理申請内容変更通知書",
@@ -134,6 +134,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("result_text", "紛争処理の結果", rules("第16条第1項", "DP-17")),
             ("reasons", "結果の理由", rules("第16条第1項", "DP-17")),
         ),
+        ("matters_sought", "decision_notified_on", "next_step"),
     ),
     NoticeKind.EXPLANATION: _spec(
         "紛争処理結果説明書",
@@ -145,6 +146,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("result_text", "紛争処理の結果", rules("第16条第1項", "DP-17")),
             ("explanation", "説明の内容", rules("第16条第2項", "DP-17")),
         ),
+        ("insurer_decision", "applicant_claim"),
     ),
     NoticeKind.TERMINATION: _spec(
         "紛争処理打切り通知書",

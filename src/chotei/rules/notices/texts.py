@@ -70,6 +70,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 {no}　不受理の根拠　{ground_article}（{ground_label}）
 {no}　不受理の理由　{ground_text}
 {no}　解決のための方法　{guidance}
+{no}　改めて申請するには　{cure}
 
 以上""",
     NoticeKind.AMENDMENT: """\
@@ -87,6 +88,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 　{applicant_name}{applicant_honorific}から申請のありました{you}を相手方とする紛争処理（事案番号　{case_number}）について、紛争処理業務規程第15条第7項の規定に基づき、下記のとおり通知いたします。
 　本件について意見陳述及び証拠資料の提出の意思があるときは、下記の期限までに、文書により提出してください（同条第5項）。
 　なお、必要に応じ、追加の意見陳述及び証拠資料の提出をお願いすることがあります（同条第9項）。
+　期限までに提出がない場合は、申請者から提出された資料その他本機構が入手した資料に基づいて審理を進め、結論を出します。
 
 記
 
@@ -102,8 +104,11 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 記
 
 {no}　事案番号　{case_number}
+{no}　紛争処理を求める事項　{matters_sought}
+{no}　保険会社等の支払に関する判断の通知日　{decision_notified_on}
 {no}　結論　{result_text}
 {no}　理由　{reasons}
+{no}　今後の手続　{next_step}
 
 以上""",
     NoticeKind.EXPLANATION: """\
@@ -112,8 +117,10 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 記
 
 {no}　事案番号　{case_number}
-{no}　紛争処理の結果　{result_text}
-{no}　説明　{explanation}
+{no}　自賠責の判断　{insurer_decision}
+{no}　申請人の主張　{applicant_claim}
+{no}　機構の判断　{explanation}
+{no}　結論　{result_text}
 
 以上""",
     NoticeKind.TERMINATION: """\

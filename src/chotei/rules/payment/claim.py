@@ -195,6 +195,11 @@ class InjuryClaim:
                 claim.absence_days <= claim.treatment_period,
                 "治療期間の日数以下にしてください",
             ),
+            (
+                "nursing_home_days",
+                claim.nursing_home_days <= claim.treatment_period - claim.hospital_days,
+                "治療期間のうち入院していない日数以下にしてください",
+            ),
         )
         for key, ok, expected in checks:
             if not ok:
@@ -286,13 +291,22 @@ class DeathClaim:
     @classmethod
     def read(cls, s: _Section) -> DeathClaim:
         s.require(DEATH_REQUIRED)
-        return cls(
+        claim = cls(
             annual_income=s.integer("annual_income"),
             working_years=s.integer("working_years"),
             supported_dependants=s.boolean("supported_dependants"),
             bereaved_claimants=s.integer("bereaved_claimants"),
             funeral_costs=s.optional_integer("funeral_costs"),
         )
+        if claim.supported_dependants and claim.bereaved_claimants == 0:
+            # The 200万円 addition is part of the bereaved's 慰謝料 (支払基準第4の3): no claimant, no addition.
+            raise RuleViolation(
+                f"{s.fields['supported_dependants']}（{s.field('supported_dependants')}）による加算は、"
+                f"{s.fields['bereaved_claimants']}が1名以上の場合に限られます",
+                std.DEATH_CONSOLATION,
+                s.field("supported_dependants"),
+            )
+        return claim
 
 
 _SECTIONS_ALLOWED: dict[str, frozenset[str]] = {
