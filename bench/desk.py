@@ -175,6 +175,7 @@ def case_rows(
             "other_bodies": "なし",
             "decision_notified_on": received - dt.timedelta(days=60),
             "negotiator_case": False,
+            "screening_answers": "{}",
             "received_on": received,
             "fiscal_year": fy,
             "state_changed_at": now,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.test_walkthrough import CHROMIUM, confirm, login, logout, page, submit  # noqa: F401
+from tests.browser.test_walkthrough import ARGS, CHROMIUM, _fontconfig, confirm, login, logout, submit
 from tests.portal.conftest import PARTY_PASSWORD, mailbox  # noqa: F401
 
 pytestmark = [
@@ -23,6 +24,22 @@ pytestmark = [
 ]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[Any]:
+    """Like the desk walkthrough's, but the page's Content-Security-Policy lets the test inject the
+    vendored axe-core (Playwright adds it as an inline script); the desk walkthrough runs under it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, env=_fontconfig(tmp_path))
+        context = browser.new_context(
+            viewport={"width": 1440, "height": 1000}, locale="ja-JP", bypass_csp=True
+        )
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        browser.close()
 
 
 class Shots:
@@ -66,7 +83,7 @@ def _fill_step(tab: Any, values: dict[str, str]) -> None:
             field.fill(value)
 
 
-def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: Any, artifacts: Path) -> None:  # noqa: F811
+def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: Any, artifacts: Path) -> None:  # noqa: F811 (mailbox)
     from chotei.disputes.models import Case
     from chotei.disputes.services import lifecycle, panels
     from chotei.documents.models import IssuedDocument

@@ -57,3 +57,16 @@ def test_both_offices_with_hours_address_and_phone_and_dp07_routes(client: Clien
 
 def test_public_pages_refuse_posts(client: Client, settings: Any) -> None:
     assert client.post("/").status_code == 405
+
+
+def test_security_headers_and_csp_on_every_page(client: Client) -> None:
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in client.get("/desk/login/")
+    # No page of the portal loads anything from another host.
+    for path in ("/", "/about/contact/", "/portal/accounts/login/", "/portal/accounts/signup/"):
+        html = client.get(path).content.decode()
+        assert "http://" not in html.replace("http://testserver", "") and "https://" not in html
