@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    # Only for its templates and static files: /api/docs serves Swagger UI from here, not a CDN.
+    "ninja",
     "chotei.accounts",
     "chotei.parties",
     "chotei.committee",
@@ -87,7 +89,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "chotei.web.errors.MethodNotAllowedPage",
 ]
+CSRF_FAILURE_VIEW = "chotei.web.errors.csrf_failure"
 
 ROOT_URLCONF = "chotei.urls"
 TEMPLATES = [
@@ -173,7 +177,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "chotei.operations.logs.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"japanese": {"()": "chotei.operations.logs.JapaneseMessages"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["japanese"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHOTEI_LOG_LEVEL", "WARNING")},
     # One line per request (operations.logs) at INFO; everything else from WARNING unless told.
     "loggers": {"chotei": {"level": os.environ.get("CHOTEI_LOG_LEVEL", "INFO")}},
