@@ -127,7 +127,7 @@ def test_case_list_search_by_number_or_name_prefix_nfkc(world, make_case):
     assert [c.pk for c in _list(world, q=a.number.replace("2026", "２０２６"))] == [a.pk]
     assert [c.pk for c in _list(world, q="山田")] == [a.pk]
     assert [c.pk for c in _list(world, q="　佐々木 ")] == [b.pk]
-    # DP-25: a given name alone finds the applicant once no surname starts with it.
+    # DP-10: a given name alone finds the applicant once no surname starts with it.
     assert [c.pk for c in _list(world, q="太郎")] == [a.pk]
     assert _list(world, q="郎") == []  # the given name's start, not any substring
 

@@ -115,7 +115,7 @@ def _state_rank() -> Cases:
 
 
 def search(q: str, today: dt.date) -> Q:
-    """DP-25: one search box — a case number in any usual form, a kana reading, or a name.
+    """DP-10: one search box — a case number in any usual form, a kana reading, or a name.
 
     Each form is one indexed predicate where it can be (never an OR of the number and a LIKE)."""
     number = CASE_NUMBER.fullmatch(q)
