@@ -6,31 +6,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='apitoken',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='発行日時'),
+            model_name="apitoken",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="発行日時"),
         ),
         migrations.AlterField(
-            model_name='apitoken',
-            name='digest',
-            field=models.CharField(max_length=64, unique=True, verbose_name='ダイジェスト（SHA-256）'),
+            model_name="apitoken",
+            name="digest",
+            field=models.CharField(max_length=64, unique=True, verbose_name="ダイジェスト（SHA-256）"),
         ),
         migrations.AlterField(
-            model_name='apitoken',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='利用者'),
+            model_name="apitoken",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="api_tokens",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="利用者",
+            ),
         ),
         migrations.AlterField(
-            model_name='staffprofile',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL, verbose_name='利用者'),
+            model_name="staffprofile",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="profile",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="利用者",
+            ),
         ),
     ]

@@ -8,36 +8,68 @@ import chotei.clock
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0003_event_types_and_refusal_index'),
+        ("audit", "0003_event_types_and_refusal_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='操作者'),
+            model_name="auditevent",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="操作者",
+            ),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='at',
-            field=models.DateTimeField(db_index=True, default=chotei.clock.now, verbose_name='日時'),
+            model_name="auditevent",
+            name="at",
+            field=models.DateTimeField(db_index=True, default=chotei.clock.now, verbose_name="日時"),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='case_id',
-            field=models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='事案（内部番号）'),
+            model_name="auditevent",
+            name="case_id",
+            field=models.BigIntegerField(
+                blank=True, db_index=True, null=True, verbose_name="事案（内部番号）"
+            ),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='event_type',
-            field=models.CharField(choices=[('case.created', '事案受付'), ('case.step', '状態変更'), ('case.changed', '事案記録'), ('case.viewed', '事案閲覧'), ('document.issued', '文書発出'), ('document.opened', '文書閲覧'), ('submission.opened', '提出書類閲覧'), ('claim.registered', '保険金等の請求の登録'), ('panel.appointed', '委員会指名'), ('meeting', '期日'), ('roster', '委員名簿'), ('template', '文例'), ('consent', '電磁的方法の承諾'), ('ledger.exported', '帳簿出力'), ('retention', '保存期間'), ('login', 'ログイン'), ('records.verified', '記録の検証'), ('access.refused', '拒否されたアクセス'), ('access.flagged', '拒否の多発'), ('api_token', 'APIトークン')], max_length=40, verbose_name='種別'),
+            model_name="auditevent",
+            name="event_type",
+            field=models.CharField(
+                choices=[
+                    ("case.created", "事案受付"),
+                    ("case.step", "状態変更"),
+                    ("case.changed", "事案記録"),
+                    ("case.viewed", "事案閲覧"),
+                    ("document.issued", "文書発出"),
+                    ("document.opened", "文書閲覧"),
+                    ("submission.opened", "提出書類閲覧"),
+                    ("claim.registered", "保険金等の請求の登録"),
+                    ("panel.appointed", "委員会指名"),
+                    ("meeting", "期日"),
+                    ("roster", "委員名簿"),
+                    ("template", "文例"),
+                    ("consent", "電磁的方法の承諾"),
+                    ("ledger.exported", "帳簿出力"),
+                    ("retention", "保存期間"),
+                    ("login", "ログイン"),
+                    ("records.verified", "記録の検証"),
+                    ("access.refused", "拒否されたアクセス"),
+                    ("access.flagged", "拒否の多発"),
+                    ("api_token", "APIトークン"),
+                ],
+                max_length=40,
+                verbose_name="種別",
+            ),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='payload',
-            field=models.JSONField(default=dict, verbose_name='内容'),
+            model_name="auditevent",
+            name="payload",
+            field=models.JSONField(default=dict, verbose_name="内容"),
         ),
     ]

@@ -5,41 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('committee', '0002_roster_by_services'),
-        ('parties', '0002_desk_labels'),
+        ("committee", "0002_roster_by_services"),
+        ("parties", "0002_desk_labels"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='appointment',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='登録日時'),
+            model_name="appointment",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="登録日時"),
         ),
         migrations.AlterField(
-            model_name='appointment',
-            name='member',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appointments', to='committee.committeemember', verbose_name='委員'),
+            model_name="appointment",
+            name="member",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="appointments",
+                to="committee.committeemember",
+                verbose_name="委員",
+            ),
         ),
         migrations.AlterField(
-            model_name='boardmeeting',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='登録日時'),
+            model_name="boardmeeting",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="登録日時"),
         ),
         migrations.AlterField(
-            model_name='interestdeclaration',
-            name='member',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interests', to='committee.committeemember', verbose_name='委員'),
+            model_name="interestdeclaration",
+            name="member",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="interests",
+                to="committee.committeemember",
+                verbose_name="委員",
+            ),
         ),
         migrations.AlterField(
-            model_name='interestdeclaration',
-            name='organization',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='parties.organization', verbose_name='組織'),
+            model_name="interestdeclaration",
+            name="organization",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="parties.organization",
+                verbose_name="組織",
+            ),
         ),
         migrations.AlterField(
-            model_name='interestdeclaration',
-            name='party',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='parties.party', verbose_name='当事者'),
+            model_name="interestdeclaration",
+            name="party",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="parties.party",
+                verbose_name="当事者",
+            ),
         ),
     ]

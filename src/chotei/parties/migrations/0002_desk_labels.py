@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('parties', '0001_initial'),
+        ("parties", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='party',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='登録日時'),
+            model_name="party",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="登録日時"),
         ),
     ]
