@@ -36,9 +36,10 @@ def _run(*cmd: str, env: dict[str, str] | None = None) -> int:
 
 def start(args: list[str]) -> int:
     uv = _uv()
-    if _run(uv, "sync", "--frozen") != 0:
+    # Only what running needs (no test toolchain); --inexact keeps a developer's test tools installed.
+    if _run(uv, "sync", "--frozen", "--no-dev", "--inexact") != 0:
         return 1
-    chotei = [uv, "run", "--frozen", "chotei"]
+    chotei = [uv, "run", "--frozen", "--no-dev", "chotei"]
     if _run(*chotei, "demo", "--if-empty") != 0:
         return 1
     return _run(*chotei, "serve", *args)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    # Only for its templates and static files: /api/docs serves Swagger UI from here, not a CDN.
+    "ninja",
     "chotei.accounts",
     "chotei.parties",
     "chotei.committee",
@@ -94,7 +96,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    "chotei.web.errors.MethodNotAllowedPage",
 ]
+CSRF_FAILURE_VIEW = "chotei.web.errors.csrf_failure"
 
 # Content-Security-Policy (issue #8): scripts only from this server (every script is vendored and no
 # template has an inline one); style attributes are used by the desk's templates; the favicon and
@@ -253,7 +257,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "chotei.operations.logs.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"japanese": {"()": "chotei.operations.logs.JapaneseMessages"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["japanese"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHOTEI_LOG_LEVEL", "WARNING")},
     # One line per request (operations.logs) at INFO; everything else from WARNING unless told.
     "loggers": {"chotei": {"level": os.environ.get("CHOTEI_LOG_LEVEL", "INFO")}},

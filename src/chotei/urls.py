@@ -14,3 +14,7 @@ urlpatterns = [
     path("", include("chotei.portal.urls")),
     path("", include("chotei.desk.urls")),
 ]
+
+handler403 = "chotei.web.errors.permission_denied"
+handler404 = "chotei.web.errors.page_not_found"
+handler500 = "chotei.web.errors.server_error"

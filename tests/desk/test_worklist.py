@@ -1,4 +1,4 @@
-"""The worklist (issue 9 item 1, DP-10, DP-25) and the confirmation before steps that cannot be
+"""The worklist (issue 9 item 1, DP-10) and the confirmation before steps that cannot be
 undone (item 4)."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def test_dp10_assigning_a_clerk_is_one_recorded_change_and_my_cases_lists_it(as_
     assert fresh(mine).assigned_clerk is None
 
 
-def test_dp25_worklist_sorts_filters_several_states_and_open_cases(as_role, make_case, today):
+def test_dp10_worklist_sorts_filters_several_states_and_open_cases(as_role, make_case, today):
     received = make_case()
     screening = make_case(CaseState.SCREENING)
     closed = make_case(CaseState.CLOSED)
@@ -58,7 +58,7 @@ def test_dp25_worklist_sorts_filters_several_states_and_open_cases(as_role, make
     assert "全2件" in html and "受理審査の開始" in html and "受理・不受理の判断" in html  # 次の手続
 
 
-def test_dp25_search_by_given_name_kana_insurer_and_short_number(as_role, make_case, world):
+def test_dp10_search_by_given_name_kana_insurer_and_short_number(as_role, make_case, world):
     a = make_case(
         applicant_kana="すずき はなこ",
         applicant=PartyInput(name="鈴木 花子", address="東京都港区芝公園4-2-8"),

@@ -127,7 +127,7 @@ def test_case_list_search_by_number_or_name_prefix_nfkc(world, make_case):
     assert [c.pk for c in _list(world, q=a.number.replace("2026", "２０２６"))] == [a.pk]
     assert [c.pk for c in _list(world, q="山田")] == [a.pk]
     assert [c.pk for c in _list(world, q="　佐々木 ")] == [b.pk]
-    # DP-25: a given name alone finds the applicant once no surname starts with it.
+    # DP-10: a given name alone finds the applicant once no surname starts with it.
     assert [c.pk for c in _list(world, q="太郎")] == [a.pk]
     assert _list(world, q="郎") == []  # the given name's start, not any substring
 
@@ -150,3 +150,11 @@ def test_case_list_search_is_one_indexed_predicate(world):
     for q in ("山田", "あおば", "やまだ", "山田 太郎", "00001"):
         sql = str(case_list(user=world.staff, filters=CaseFilter(q=q), today=TODAY).query)
         assert " OR " not in sql, q
+
+
+def test_case_number_forms_become_one_equality(world):
+    from chotei.disputes.selectors import search
+
+    assert search("2026東00017", TODAY) == search("2026東第17号", TODAY)
+    assert str(search("2026阪第17号", TODAY)) == str(search("2026阪第00017号", TODAY))
+    assert "2016東第0001234号" in str(search("2016東第0001234号", TODAY))  # longer serials as typed

@@ -93,3 +93,38 @@ def test_every_request_logs_one_json_line_with_its_request_id(client, caplog) ->
     assert first["message"] == "リクエストを処理しました" and first["status"] == 200
     assert second["status"] == 401 and second["level"] == "WARNING"
     assert len(refused["X-Request-ID"]) == 32
+
+
+def test_port_in_use_is_one_japanese_line_not_a_traceback(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = _chotei(tmp_path, "serve", "--no-worker", "--port", str(port))
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"ポート{port}は他のプログラムが使用中です。別のポートを指定してください（例: chotei serve --port {port + 1}）"
+    )
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_library_log_lines_are_japanese_with_their_values() -> None:
+    import logging
+
+    from chotei.operations.logs import JapaneseMessages
+
+    def said(msg: str, *args: object) -> str:
+        record = logging.LogRecord("django_tasks_db", logging.INFO, "", 0, msg, args, None)
+        JapaneseMessages().filter(record)
+        return record.getMessage()
+
+    assert said("Starting worker worker_id=%s queues=%s", "abc", "default") == (
+        "タスクワーカーを開始しました（worker_id=abc、キュー default）"
+    )
+    assert said(
+        "Received %s - shutting down gracefully... (press Ctrl+C again to force)", "Terminated"
+    ).startswith("終了の指示（SIGTERM）を受け取りました")
+    assert said("Exception while serving /desk/") == "応答中に例外が発生しました: /desk/"
+    assert said("リクエストを処理しました") == "リクエストを処理しました"

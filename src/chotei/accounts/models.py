@@ -21,7 +21,9 @@ class Role(models.TextChoices):
 class StaffProfile(models.Model):
     """A user's role; a committee member's link to the roster; an insurer user's organization."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name="利用者"
+    )
     role = models.CharField("役割", max_length=20, choices=Role.choices)
     organization = models.ForeignKey(
         "parties.Organization", null=True, blank=True, on_delete=models.PROTECT, verbose_name="所属組織"
@@ -44,10 +46,12 @@ def token_digest(raw: str) -> str:
 class ApiToken(models.Model):
     """A bearer token for the JSON API; only its SHA-256 is stored so a database leak reveals none."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="利用者"
+    )
     name = models.CharField("名称", max_length=100)
-    digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    digest = models.CharField(max_length=64, unique=True, verbose_name="ダイジェスト（SHA-256）")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="発行日時")
     revoked = models.BooleanField("失効", default=False)
 
     class Meta:

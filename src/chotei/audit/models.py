@@ -40,12 +40,14 @@ class AuditEvent(ChainedRow):
         API_TOKEN = "api_token", "APIトークン"
 
     # Set before saving (not auto_now_add) so the hash chain covers the time.
-    at = models.DateTimeField(default=clock.now, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
-    event_type = models.CharField(max_length=40, choices=Type.choices)
+    at = models.DateTimeField(default=clock.now, db_index=True, verbose_name="日時")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, verbose_name="操作者"
+    )
+    event_type = models.CharField(max_length=40, choices=Type.choices, verbose_name="種別")
     # A plain id, not a foreign key: the log must outlive any disposal of the case it speaks of.
-    case_id = models.BigIntegerField(null=True, blank=True, db_index=True)
-    payload = models.JSONField(default=dict)
+    case_id = models.BigIntegerField(null=True, blank=True, db_index=True, verbose_name="事案（内部番号）")
+    payload = models.JSONField(default=dict, verbose_name="内容")
 
     class Meta:
         verbose_name = verbose_name_plural = "監査ログ"

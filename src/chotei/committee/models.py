@@ -63,7 +63,7 @@ class BoardMeeting(models.Model):
     held_on = models.DateField("開催日")
     name = models.CharField("名称", max_length=100)
     kind = models.CharField("種別", max_length=20, choices=Kind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="登録日時")
 
     class Meta:
         verbose_name = verbose_name_plural = "理事会"
@@ -98,7 +98,9 @@ class Appointment(models.Model):
         APPROVED = "approved", "認可済"
         REJECTED = "rejected", "不認可"
 
-    member = models.ForeignKey(CommitteeMember, on_delete=models.PROTECT, related_name="appointments")
+    member = models.ForeignKey(
+        CommitteeMember, on_delete=models.PROTECT, related_name="appointments", verbose_name="委員"
+    )
     kind = models.CharField("種別", max_length=10, choices=Kind.choices)
     effective_on = models.DateField("年月日")
     reason = models.TextField("理由")
@@ -110,7 +112,7 @@ class Appointment(models.Model):
     commissioned_on = models.DateField("委嘱日", null=True, blank=True)
     emergency = models.BooleanField("緊急任命", default=False)
     ratified_by = _meeting_link("追認した理事会", "ratifications")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="登録日時")
 
     class Meta:
         verbose_name = verbose_name_plural = "任命・解任"
@@ -133,10 +135,16 @@ class InterestDeclaration(models.Model):
         PRIOR = "prior", "過去の関与"
         OTHER = "other", "その他"
 
-    member = models.ForeignKey(CommitteeMember, on_delete=models.PROTECT, related_name="interests")
+    member = models.ForeignKey(
+        CommitteeMember, on_delete=models.PROTECT, related_name="interests", verbose_name="委員"
+    )
     kind = models.CharField("種別", max_length=20, choices=Kind.choices)
-    organization = models.ForeignKey("parties.Organization", null=True, blank=True, on_delete=models.PROTECT)
-    party = models.ForeignKey("parties.Party", null=True, blank=True, on_delete=models.PROTECT)
+    organization = models.ForeignKey(
+        "parties.Organization", null=True, blank=True, on_delete=models.PROTECT, verbose_name="組織"
+    )
+    party = models.ForeignKey(
+        "parties.Party", null=True, blank=True, on_delete=models.PROTECT, verbose_name="当事者"
+    )
     description = models.CharField("内容", max_length=300)
     declared_on = models.DateField("申告日")
     # A withdrawal is recorded, never a deletion: the panel check's history must stay readable.

@@ -28,8 +28,8 @@ DUE_STATES = [s.value for s in STEP_TARGET_BUSINESS_DAYS]
 FINAL = [s.value for s in FINAL_STATES]
 _OFFICES = "".join(offices.OFFICE_SHORT.values())
 # A case number as clerks write it: 2026東第00017号, 2026東00017, 2026東第17号 — or the serial alone.
-CASE_NUMBER = re.compile(rf"(?P<year>\d{{4}})(?P<office>[{_OFFICES}])第?(?P<serial>\d{{1,5}})号?")
-SERIAL = re.compile(r"第?(?P<serial>\d{1,5})号?")
+CASE_NUMBER = re.compile(rf"(?P<year>\d{{4}})(?P<office>[{_OFFICES}])第?(?P<serial>\d{{1,9}})号?")
+SERIAL = re.compile(r"第?(?P<serial>\d{1,9})号?")
 KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\s]+")
 # How far back a bare serial is looked for: the list's own fiscal-year span.
 SERIAL_YEARS = 16
@@ -125,21 +125,19 @@ def _state_rank() -> Cases:
 
 
 def search(q: str, today: dt.date) -> Q:
-    """DP-25: one search box — a case number in any usual form, a kana reading, or a name.
+    """DP-10: one search box — a case number in any usual form, a kana reading, or a name.
 
     Each form is one indexed predicate where it can be (never an OR of the number and a LIKE)."""
     number = CASE_NUMBER.fullmatch(q)
     if number:
-        return Q(number=f"{number['year']}{number['office']}第{int(number['serial']):05d}号")
+        return Q(number=f"{number['year']}{number['office']}第{_serial(number['serial'])}号")
     serial = SERIAL.fullmatch(q)
     if serial:
         # A serial alone: the same serial of each office's recent fiscal years, as an IN of numbers.
         fy = fiscal_year_of(today)
-        n = int(serial["serial"])
+        n = _serial(serial["serial"])
         return Q(
-            number__in=[
-                f"{y}{short}第{n:05d}号" for y in range(fy, fy - SERIAL_YEARS, -1) for short in _OFFICES
-            ]
+            number__in=[f"{y}{short}第{n}号" for y in range(fy, fy - SERIAL_YEARS, -1) for short in _OFFICES]
         )
     if KANA.fullmatch(q):
         return _prefix("applicant_kana", kana_key(q))
@@ -152,6 +150,11 @@ def search(q: str, today: dt.date) -> Q:
             # No surname starts so: a given name, found after the space of 「姓 名」 (a scan).
             return Q(applicant_name__contains=f" {q}")
     return _prefix("applicant_name", q)
+
+
+def _serial(digits: str) -> str:
+    """The serial as numbers carry it: padded to five digits (next_case_number), longer ones as typed."""
+    return digits.zfill(5)
 
 
 def _prefix(field: str, q: str) -> Q:

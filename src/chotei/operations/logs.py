@@ -65,3 +65,58 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id.reset(token)
+
+
+# The libraries' own lines, said as the rest of the log says things (issue 9 item 9). Keyed by the
+# format string each library passes, so the arguments (ids, paths) stay as they are.
+LIBRARY_MESSAGES: dict[str, str] = {
+    # django_tasks_db's worker and django_tasks' signals
+    "Starting worker worker_id=%s queues=%s": "タスクワーカーを開始しました（worker_id=%s、キュー %s）",
+    "Received %s - shutting down gracefully... (press Ctrl+C again to force)": (
+        "%sを受け取りました。実行中のタスクを終えて停止します（強制終了はもう一度 Ctrl+C）"
+    ),
+    "Received %s - terminating current task.": "%sを受け取りました。実行中のタスクを中断して停止します",
+    "Task id=%s failed unexpectedly": "タスク %s が予期せず失敗しました",
+    "Task id=%s path=%s state=%s": "タスク %s（%s）の状態: %s",
+    "Task id=%s path=%s enqueued backend=%s": "タスク %s（%s）を登録しました（%s）",
+    "No more tasks to run for worker_id=%s - exiting gracefully.": "実行するタスクがなくなりました（worker_id=%s）。停止します",
+    "Run maximum tasks (%d) on worker=%s - exiting gracefully.": "上限の%d件のタスクを実行しました（worker=%s）。停止します",
+    # waitress
+    "Serving on %s": "%s で待ち受けています",
+    "Task queue depth is %d": "処理待ちの要求が%d件あります",
+    "%d thread(s) still running": "%d個のスレッドがまだ動いています",
+    "Canceling %d pending task(s)": "処理待ちの要求%d件を取り消します",
+    "server accept() threw an exception": "接続の受付で例外が発生しました",
+    "total open connections reached the connection limit, no longer accepting new connections": (
+        "同時接続数が上限に達したため、新しい接続の受付を止めています"
+    ),
+    "total open connections dropped below the connection limit, listening again": (
+        "同時接続数が上限を下回ったため、接続の受付を再開しました"
+    ),
+}
+SIGNAL_NAMES: dict[str, str] = {
+    "Terminated": "終了の指示（SIGTERM）",
+    "Interrupt": "割り込み（Ctrl+C）",
+    "Quit": "終了の指示（SIGQUIT）",
+}
+# waitress formats a few lines itself before logging them.
+_PREFORMATTED: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Client disconnected while serving (.*)"), r"応答中に接続が切れました: \1"),
+    (re.compile(r"Exception while serving (.*)"), r"応答中に例外が発生しました: \1"),
+)
+
+
+class JapaneseMessages(logging.Filter):
+    """Rewrites the known English lines of django-tasks and waitress into Japanese; others pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = LIBRARY_MESSAGES.get(str(record.msg))
+        if text is not None:
+            record.msg = text
+            if isinstance(record.args, tuple):
+                record.args = tuple(SIGNAL_NAMES.get(a, a) if isinstance(a, str) else a for a in record.args)
+            return True
+        for pattern, replacement in _PREFORMATTED:
+            if isinstance(record.msg, str) and pattern.fullmatch(record.msg):
+                record.msg = pattern.sub(replacement, record.msg)
+        return True

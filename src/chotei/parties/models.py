@@ -58,7 +58,7 @@ class Party(models.Model):
     )
     # OD-03: elderly, dementia-suspected or foreign-resident users get plainer explanations.
     needs_care = models.BooleanField("配慮を要する", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="登録日時")
 
     class Meta:
         verbose_name = verbose_name_plural = "当事者"

@@ -212,7 +212,7 @@ KANA_READING = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\s]*")
 
 
 def kana_key(text: str) -> str:
-    """A reading as stored and searched (DP-25): hiragana, one space between words, NFKC first
+    """A reading as stored and searched (DP-10, the worklist): hiragana, one space between words, NFKC first
     (half-width katakana become full-width, then hiragana)."""
     folded = "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in normalize(text))
     return " ".join(folded.split())

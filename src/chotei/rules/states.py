@@ -138,7 +138,7 @@ STEP_TARGET_BUSINESS_DAYS: dict[CaseState, int] = {
 }
 
 
-# DP-10, DP-25: what a case in each state waits for, as the worklist's 次の手続 column says it.
+# DP-10: what a case in each state waits for, as the worklist's 次の手続 column says it.
 WAITS_FOR: dict[CaseState, str] = {
     CaseState.RECEIVED: "受理審査の開始",
     CaseState.SCREENING: "受理・不受理の判断",

@@ -62,6 +62,10 @@ def load(today: dt.date | None = None) -> Loaded:
     # The member user is the member who sits on the most panels, so "my cases" is not empty.
     busiest = CommitteeMember.objects.annotate(n=Count("seats")).order_by("-n", "id").first()
     StaffProfile.objects.filter(user=users[Role.MEMBER]).update(member=busiest)
+    if busiest is not None:
+        # The member user is that member, by name.
+        last, _, first = busiest.name.partition(" ")
+        User.objects.filter(pk=users[Role.MEMBER].pk).update(last_name=last, first_name=first)
     return Loaded(
         cases=Case.objects.count(), members=CommitteeMember.objects.count(), token=insurer_token_issue()
     )

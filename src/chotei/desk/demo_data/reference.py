@@ -54,12 +54,26 @@ def _reference_data() -> tuple[dict[str, Organization], dict[str, Party]]:
     return orgs, org_parties
 
 
+# (family name, given name) of each demo user: the desk names people, never their login IDs.
+USER_NAMES: dict[str, tuple[str, str]] = {
+    Role.SECRETARIAT: ("中村", "直子"),
+    Role.CHAIR: ("山本", "正人"),
+    Role.MEMBER: ("紛争処理委員", "（デモ）"),
+    Role.AUDITOR: ("大野", "康弘"),
+    Role.ADMIN: ("システム管理者", "（デモ）"),
+    Role.INSURER: ("あおば損保", "担当者"),
+}
+
+
 def _users(orgs: dict[str, Organization]) -> dict[str, User]:
     users: dict[str, User] = {}
     for role in Role:
+        last, first = USER_NAMES[role]
         user = User.objects.create_user(
             username=role.value,
             password=password_for(role.value),
+            last_name=last,
+            first_name=first,
             is_staff=role == Role.ADMIN,
             is_superuser=role == Role.ADMIN,
         )

@@ -80,7 +80,7 @@ def page_numbers(current: int, last: int) -> list[int | None]:
 
 @desk_view()
 def case_list(request: HttpRequest) -> HttpResponse:
-    """DP-10, DP-25: the worklist. The count and the pages stop at COUNT_CAP rows, so neither a
+    """DP-10: the worklist. The count and the pages stop at COUNT_CAP rows, so neither a
     COUNT(*) nor an OFFSET ever walks a million cases; a narrower filter reaches the rest."""
     today = timezone.localdate()
     form = CaseFilterForm(request.GET or None)

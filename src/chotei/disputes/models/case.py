@@ -41,7 +41,7 @@ class Case(models.Model):
         default=CaseState.RECEIVED,
     )
     # Optimistic lock: a save carrying a stale version is refused, never silently overwrites.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name="版")
     category = models.CharField("類型", max_length=20, choices=Category.choices)
     channel = models.CharField("申請方法", max_length=10, choices=Channel.choices)
     applicant_role = models.CharField(
@@ -93,7 +93,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="assigned_cases",
     )
-    created_at = models.DateTimeField(default=clock.now)
+    created_at = models.DateTimeField(default=clock.now, verbose_name="登録日時")
 
     # Not stored: the notices the step that returned this instance queued with it
     # (services.notify), so the desk waits for exactly those.
@@ -148,7 +148,7 @@ class CaseParty(models.Model):
         APPLICANT = "applicant", "申請人"
         RESPONDENT = "respondent", "被申請人"
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties", verbose_name="事案")
     side = models.CharField("立場", max_length=20, choices=Side.choices)
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="case_roles")
     role = models.CharField(
@@ -191,15 +191,17 @@ class LedgerLine(ChainedRow):
         "actor_id",
     )
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="ledger")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="ledger", verbose_name="事案")
     on = models.DateField("処理年月日")
-    at = models.DateTimeField(default=clock.now)
+    at = models.DateTimeField(default=clock.now, verbose_name="日時")
     action = models.CharField("処理", max_length=40)
     description = models.TextField("内容")
     state = models.CharField("処理後の状態", max_length=20)
     members = models.TextField("処理に当たった委員", blank=True)
     party_cost_yen = models.PositiveIntegerField("当事者から徴収した費用", default=0)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, verbose_name="担当"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "帳簿"

@@ -11,9 +11,11 @@ from chotei.disputes.models.case import Case, CaseParty
 class Panel(models.Model):
     """紛争処理委員会 for one case (DP-11, 法23-7・規程12条), named by the chair."""
 
-    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="panel")
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="panel", verbose_name="事案")
     appointed_on = models.DateField("指名日")
-    appointed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, verbose_name="指名者"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "紛争処理委員会"
@@ -25,9 +27,13 @@ class Panel(models.Model):
 class PanelSeat(models.Model):
     """A member's seat on a panel; ``case`` is repeated so "cases of member X" is one index scan."""
 
-    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="seats")
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="seats")
-    member = models.ForeignKey("committee.CommitteeMember", on_delete=models.PROTECT, related_name="seats")
+    panel = models.ForeignKey(
+        Panel, on_delete=models.CASCADE, related_name="seats", verbose_name="紛争処理委員会"
+    )
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="seats", verbose_name="事案")
+    member = models.ForeignKey(
+        "committee.CommitteeMember", on_delete=models.PROTECT, related_name="seats", verbose_name="委員"
+    )
     is_chief = models.BooleanField("主任委員", default=False)
 
     class Meta:
@@ -44,7 +50,7 @@ class PanelSeat(models.Model):
 class Meeting(models.Model):
     """期日 — a panel meeting; its record (期日調書) needs a quorum present (DP-11, DP-20)."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="meetings")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="meetings", verbose_name="事案")
     scheduled_for = models.DateTimeField("日時")
     place = models.CharField("場所", max_length=200)
     recorded_at = models.DateTimeField("調書作成日時", null=True, blank=True)
@@ -60,7 +66,7 @@ class Meeting(models.Model):
 
 class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    member = models.ForeignKey("committee.CommitteeMember", on_delete=models.PROTECT)
+    member = models.ForeignKey("committee.CommitteeMember", on_delete=models.PROTECT, verbose_name="委員")
     present = models.BooleanField("出席")
 
     class Meta:
@@ -70,7 +76,7 @@ class Attendance(models.Model):
 class Observer(models.Model):
     """傍聴 permitted by the chief member; proceedings are otherwise closed (DP-15, 法23-13)."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="observers")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="observers", verbose_name="事案")
     name = models.CharField("傍聴人", max_length=100)
     reason = models.CharField("理由", max_length=300)
     permitted_on = models.DateField("許可日")
@@ -93,7 +99,7 @@ class Submission(models.Model):
         WRITTEN = "written", "書面"
         OTHER = "other", "書面以外（主任委員の許可）"
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="submissions")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="submissions", verbose_name="事案")
     side = models.CharField("提出者", max_length=20, choices=CaseParty.Side.choices)
     kind = models.CharField("種別", max_length=20, choices=Kind.choices)
     channel = models.CharField("提出方法", max_length=10, choices=Channel.choices)
@@ -104,8 +110,10 @@ class Submission(models.Model):
     file_name = models.CharField("ファイル名", max_length=200, blank=True)
     content_type = models.CharField("ファイルの種類", max_length=100, blank=True)
     content = models.BinaryField("内容", null=True, blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    sha256 = models.CharField(max_length=64, blank=True, verbose_name="SHA-256")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, verbose_name="記録者"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "提出書類"
@@ -115,7 +123,9 @@ class Submission(models.Model):
 class InsurerRequest(models.Model):
     """説明・資料の提出要求 to the insurer or co-op (DP-12, 法23-12): refusal needs a justified reason."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="insurer_requests")
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="insurer_requests", verbose_name="事案"
+    )
     request = models.TextField("要求事項")
     requested_on = models.DateField("要求日")
     due_on = models.DateField("回答期限")
@@ -136,7 +146,9 @@ class SpecialProcedure(models.Model):
         APPROVED = "approved", "実施"
         REJECTED = "rejected", "不実施"
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="special_procedures")
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="special_procedures", verbose_name="事案"
+    )
     kind = models.CharField("手続", max_length=100)
     requested_by = models.CharField("申出た当事者", max_length=20, choices=CaseParty.Side.choices)
     requested_on = models.DateField("申出日")
@@ -156,7 +168,7 @@ class SpecialProcedure(models.Model):
 class Amendment(models.Model):
     """求める事項の変更 (DP-09, 規程5条の2): only that item, within the deadline."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="amendments")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="amendments", verbose_name="事案")
     before = models.TextField("変更前")
     after = models.TextField("変更後")
     requested_on = models.DateField("申出日")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from types import FrameType
@@ -15,6 +16,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 WORKER_STOP_SECONDS = 10
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether the server could listen on host:port now (waitress would fail with EADDRINUSE)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 class Command(BaseCommand):
@@ -28,6 +40,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, host: str, port: int, threads: int, no_worker: bool, **options: Any) -> None:
         import waitress
+
+        if not port_free(host, port):
+            # One line a person can act on, not a traceback from deep inside waitress.
+            self.stderr.write(
+                f"ポート{port}は他のプログラムが使用中です。"
+                f"別のポートを指定してください（例: chotei serve --port {port + 1}）"
+            )
+            raise SystemExit(1)
 
         # whitenoise serves the collected, compressed files from STATIC_ROOT; it indexes them when
         # the application is built, so collect first.
