@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "chotei.desk.context.body",
+                "chotei.portal.languages.context",
             ]
         },
     }

@@ -95,15 +95,20 @@ def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: An
     base = live_server.url
 
     # Public pages (GV-07).
-    for path, name in (
+    # Public pages (GV-07) in each language, switched on the page and remembered (OD-03).
+    publics = (
         ("/", "home"),
         ("/about/scope/", "scope"),
         ("/about/procedure/", "procedure"),
         ("/about/contact/", "contact"),
-    ):
-        page.goto(base + path)
-        assert "指定紛争処理機関" in page.locator(".site-header").inner_text()
-        shot(f"public-{name}")
+    )
+    page.goto(base + "/")
+    for lang, label in (("en", "English"), ("easy", "やさしい にほんご"), ("ja", "日本語")):
+        submit(page, f".lang button:has-text('{label}')")
+        for path, name in publics:
+            page.goto(base + path)
+            assert "指定紛争処理機関" in page.locator(".site-header").inner_text()
+            shot(f"public-{lang}-{name}")
 
     # Sign up; the confirmation link arrives by real SMTP.
     page.click("nav >> text=新規登録")
@@ -111,7 +116,7 @@ def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: An
     page.fill("[name=password1]", PARTY_PASSWORD)
     page.fill("[name=password2]", PARTY_PASSWORD)
     shot("signup")
-    submit(page, "form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     link = mailbox.link("/portal/accounts/confirm-email/")
     page.goto(base + link.split("testserver", 1)[-1].split(re.sub(r"https?://", "", base), 1)[-1])
     shot("confirm-email", axe=False)

@@ -44,6 +44,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "scope": PUBLIC,
     "procedure": PUBLIC,
     "contact": PUBLIC,
+    "language": PUBLIC,  # POST; answers with a redirect back for everyone
     "my_cases": {**CASE, "other_victim": 200, "other_insurer": 200},
     "apply_start": {**DRAFT, "other_victim": 200},
     "apply_review": DRAFT,
@@ -61,7 +62,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
 
 
 # Routes that only take POST are tried with an empty POST (an own one answers with a redirect).
-POSTED = {"apply_start", "apply_submit", "consent", "answer_request"}
+POSTED = {"apply_start", "apply_submit", "consent", "answer_request", "language"}
 
 
 def _portal_routes() -> list[str]:

@@ -70,3 +70,33 @@ def test_security_headers_and_csp_on_every_page(client: Client) -> None:
     for path in ("/", "/about/contact/", "/portal/accounts/login/", "/portal/accounts/signup/"):
         html = client.get(path).content.decode()
         assert "http://" not in html.replace("http://testserver", "") and "https://" not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "html_lang", "words"),
+    [("en", "en", "designated dispute processing body"), ("easy", "ja", "お金は かかりません")],
+)
+def test_od03_public_pages_in_english_and_easy_japanese_remembered(
+    client: Client, lang: str, html_lang: str, words: str
+) -> None:
+    response = client.post("/language/", {"lang": lang, "next": "/about/scope/"})
+    assert response["Location"] == "/about/scope/"
+    for path in PAGES:
+        html = client.get(path).content.decode()
+        assert f'<html lang="{html_lang}">' in html
+        assert "指定紛争処理機関" in html  # GV-07 in every language
+    assert words in client.get("/").content.decode()
+    scope = client.get("/about/scope/").content.decode()
+    for g in screening.GROUNDS:
+        if g.code.startswith("R5-"):
+            assert str(g.article) in scope
+    contact = client.get("/about/contact/").content.decode()
+    for office in offices.OFFICE_CONTACTS:
+        assert office.phone in contact
+
+
+def test_language_switch_goes_back_only_to_this_site(client: Client) -> None:
+    response = client.post("/language/", {"lang": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    client.post("/language/", {"lang": "xx", "next": "/"})
+    assert '<html lang="en">' in client.get("/").content.decode()  # an unknown code changes nothing

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from chotei.portal import languages
 from chotei.portal.views import apply, case_actions, cases, public
 
 app_name = "portal"
@@ -8,6 +9,7 @@ urlpatterns = [
     path("about/scope/", public.scope, name="scope"),
     path("about/procedure/", public.procedure, name="procedure"),
     path("about/contact/", public.contact, name="contact"),
+    path("language/", languages.choose, name="language"),
     path("portal/", cases.my_cases, name="my_cases"),
     path("portal/apply/", apply.apply_start, name="apply_start"),
     path("portal/apply/<int:draft_id>/review/", apply.apply_review, name="apply_review"),

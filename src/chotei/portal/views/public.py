@@ -6,11 +6,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from chotei.portal import content
+from chotei.portal import content, content_other, languages
 
 
 def _page(request: HttpRequest, template: str, **extra: object) -> HttpResponse:
-    return render(request, f"portal/public/{template}.html", {"c": content, **extra})
+    # OD-03: the chosen language's page; Japanese is the text of record.
+    lang = languages.current(request)
+    folder = "" if lang == "ja" else f"{lang}/"
+    return render(
+        request, f"portal/public/{folder}{template}.html", {"c": content_other.for_language(lang), **extra}
+    )
 
 
 @require_safe
