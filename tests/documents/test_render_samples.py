@@ -82,13 +82,20 @@ def test_dp18_samples_come_from_the_demo_cases_when_there_are_some(tmp_path: Pat
     viewed = AuditEvent.objects.filter(event_type=AuditEvent.Type.CASE_VIEWED)
     views_before = viewed.count()
     out = _render(tmp_path)
-    assert f"termination.pdf　紛争処理打切り通知書（事案 {terminated.number}）" in out
-    assert f"（事案 {accepted.number}）" in out
+    # Issue 7 item 6: a notice the case already has is written as stored, not re-rendered today.
+    issued = IssuedDocument.objects.filter(case=terminated, kind="termination").order_by("id").first()
+    assert issued is not None
+    assert f"termination.pdf　紛争処理打切り通知書（発出済みの文書 {issued.document_number}）" in out
     assert "refusal.pdf　紛争処理申請不受理通知書（組み込みの見本データ）" in out  # no refused case
     assert "payment.pdf　保険金等支払通知書（組み込みの見本データ）" in out
-    text = pdf_text((tmp_path / "termination.pdf").read_bytes())
+    assert (tmp_path / "termination.pdf").read_bytes() == bytes(issued.pdf)
+    # A kind no case has been sent yet is previewed from the first fitting case, unnumbered.
+    made = render_samples.demo_pdf(NoticeKind.TERMINATION)
+    assert made is not None and made[1] == terminated.number
+    text = pdf_text(made[0])
     assert flat(terminated.number) in text and flat(to_wareki(terminated.ended_on)) in text
     assert "（発出時に付番）" in text  # a preview: no document number is taken
+    assert accepted.number
     assert (
         IssuedDocument.objects.count(),
         list(DocumentNumberSequence.objects.values_list("last", flat=True)),
@@ -98,3 +105,18 @@ def test_dp18_samples_come_from_the_demo_cases_when_there_are_some(tmp_path: Pat
     assert viewed.filter(case_id=terminated.pk, payload__purpose="render-samples").exists()
     builtin = _render(tmp_path / "builtin", "--builtin")
     assert "事案 " not in builtin and "指定により、すべて組み込みの見本データから作成" in builtin
+
+
+def test_issue7_render_samples_writes_the_stored_pdf_of_an_issued_notice(
+    tmp_path: Path, make_case: Any
+) -> None:
+    """A notice already issued is written as stored — its number and date — not re-rendered today."""
+    make_case(CaseState.ACCEPTED)
+    out = _render(tmp_path)
+    stored = IssuedDocument.objects.filter(kind="receipt").order_by("id").first()
+    assert stored is not None
+    assert (tmp_path / "receipt.pdf").read_bytes() == bytes(stored.pdf)
+    assert f"発出済みの文書 {stored.document_number}" in out
+    assert AuditEvent.objects.filter(
+        event_type=AuditEvent.Type.DOCUMENT_OPENED, payload__purpose="render-samples"
+    ).exists()

@@ -21,6 +21,7 @@ from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case
 from chotei.documents import claim_facts, facts, services
+from chotei.documents.models import IssuedDocument
 from chotei.documents.pdf import render
 from chotei.rules import screening
 from chotei.rules.errors import RuleViolation
@@ -231,6 +232,25 @@ def demo_case(kind: NoticeKind) -> Case | None:
     return cases.order_by("id").first()
 
 
+def issued_pdf(kind: NoticeKind) -> tuple[bytes, str] | None:
+    """The first notice of ``kind`` actually issued, exactly as stored (its number and date, not a
+    re-render dated today); the reading is audited like any opening (DP-22)."""
+    doc = IssuedDocument.objects.filter(kind=kind.value).order_by("id").first()
+    if doc is None:
+        return None
+    audit_record(
+        event_type=AuditEvent.Type.DOCUMENT_OPENED,
+        case_id=doc.case_id,
+        document=doc.pk,
+        number=doc.document_number,
+        kind=doc.kind,
+        version=doc.version,
+        channel="cli",
+        purpose="render-samples",
+    )
+    return bytes(doc.pdf), doc.document_number
+
+
 def demo_pdf(kind: NoticeKind) -> tuple[bytes, str] | None:
     """The notice of ``kind`` for the first fitting case, as the desk previews it (unnumbered, not
     stored), with that case's number; ``None`` when no case fits or its record cannot make one."""
@@ -273,8 +293,13 @@ class Command(BaseCommand):
         from_db = 0
         for number, kind in enumerate(NoticeKind, start=1):
             path = outdir / f"{kind.value}.pdf"
-            made = demo_pdf(kind) if use_db else None
-            if made is not None:
+            stored = issued_pdf(kind) if use_db else None
+            made = demo_pdf(kind) if use_db and stored is None else None
+            if stored is not None:
+                path.write_bytes(stored[0])
+                from_db += 1
+                source = f"発出済みの文書 {stored[1]}"
+            elif made is not None:
                 path.write_bytes(made[0])
                 from_db += 1
                 source = f"事案 {made[1]}"
