@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from chotei import clock
 from chotei.accounts.models import Role, StaffProfile
+from chotei.accounts.security import account_administration_grant
 from chotei.accounts.services import token_issue
 from chotei.committee.models import BoardMeeting, CommitteeMember, InterestDeclaration
 from chotei.disputes.models import Case, CaseParty, PanelSeat, Submission
@@ -554,15 +555,13 @@ def _reference_data() -> tuple[dict[str, Organization], dict[str, Party]]:
 def _users(orgs: dict[str, Organization]) -> dict[str, User]:
     users: dict[str, User] = {}
     for role in Role:
-        user = User.objects.create_user(
-            username=role.value,
-            password=password_for(role.value),
-            is_staff=role == Role.ADMIN,
-            is_superuser=role == Role.ADMIN,
-        )
+        user = User.objects.create_user(username=role.value, password=password_for(role.value))
         StaffProfile.objects.create(
             user=user, role=role, organization=orgs[INSURER_USER_ORG] if role == Role.INSURER else None
         )
+        if role == Role.ADMIN:
+            # IM-02: no one holds every privilege; the administrator keeps accounts only.
+            account_administration_grant(user)
         users[role.value] = user
     return users
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),
     path("desk/ledger/", records.ledger, name="ledger"),
     path("desk/audit/", records.audit_log, name="audit"),
+    path("desk/access-review/", records.access_review, name="access_review"),
     path("desk/tokens/", tokens.token_list, name="tokens"),
     path("desk/tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("desk/roster/", roster.roster, name="roster"),
