@@ -8,7 +8,10 @@ acknowledged application must exist and every acknowledged step must be in the c
 the records' invariants (bench/_records.py) must hold once the notice queue is drained. Last line
 ``ratio: <p95 of the case page at --users / p95 with one user>`` (target ≤ 3, no errors, no lost writes).
 
-    DATABASE_URL=postgresql://…/any python -m bench load [--users 20] [--insurers 5] [--seconds 30]
+    DATABASE_URL=postgresql://…/any python -m bench load [--users 20] [--insurers 5] [--seconds 30] [--think 2]
+
+Each simulated user waits ``--think`` seconds on average between requests, as a person reading a
+page does; ``--think 0`` sends back to back (a saturation test rather than a model of staff).
 
 A new database is created on that PostgreSQL server (or SQLite in a temporary directory without
 DATABASE_URL) and dropped afterwards.
@@ -73,7 +76,13 @@ def staff_login(port: int) -> Http:
     return http
 
 
-def staff_user(desk: Http, token: str, rec: Recorder, stop: threading.Event, seed: int) -> None:
+def pause(rng: random.Random, think: float, stop: threading.Event) -> None:
+    """A person reads the page before the next click: ``think`` seconds on average (0: none)."""
+    if think:
+        stop.wait(rng.uniform(0.5 * think, 1.5 * think))
+
+
+def staff_user(desk: Http, token: str, rec: Recorder, stop: threading.Event, seed: int, think: float) -> None:
     rng = random.Random(seed)
     port = desk.port
     runner = CaseRunner(Http(port, token), rng)
@@ -95,6 +104,7 @@ def staff_user(desk: Http, token: str, rec: Recorder, stop: threading.Event, see
             rec.timed("case page", lambda c=case_id: desk.get(f"/desk/cases/{c}/"))  # type: ignore[misc]
         else:
             rec.timed("staff act", lambda: _act(runner))
+        pause(rng, think, stop)
 
 
 def _act(runner: CaseRunner) -> tuple[int, Any]:
@@ -102,7 +112,9 @@ def _act(runner: CaseRunner) -> tuple[int, Any]:
     return outcome.status, outcome.body
 
 
-def insurer_client(port: int, token: str, rec: Recorder, stop: threading.Event, seed: int) -> None:
+def insurer_client(
+    port: int, token: str, rec: Recorder, stop: threading.Event, seed: int, think: float
+) -> None:
     rng = random.Random(seed)
     api = Http(port, token)
     ids: list[int] = []
@@ -114,17 +126,20 @@ def insurer_client(port: int, token: str, rec: Recorder, stop: threading.Event, 
         else:
             case_id = rng.choice(ids)
             rec.timed("api case", lambda c=case_id: api.get(f"{API}/cases/{c}"))  # type: ignore[misc]
+        pause(rng, think, stop)
 
 
-def phase(port: int, tokens: dict[str, str], users: int, insurers: int, seconds: float) -> Recorder:
+def phase(
+    port: int, tokens: dict[str, str], users: int, insurers: int, seconds: float, think: float
+) -> Recorder:
     rec, stop = Recorder(), threading.Event()
     # Logged in before the clock starts: a password hash is deliberately slow and is not a page.
     desks = [staff_login(port) for _ in range(users)]
     threads = [
-        threading.Thread(target=staff_user, args=(desk, tokens["staff"], rec, stop, n))
+        threading.Thread(target=staff_user, args=(desk, tokens["staff"], rec, stop, n, think))
         for n, desk in enumerate(desks)
     ] + [
-        threading.Thread(target=insurer_client, args=(port, tokens["insurer"], rec, stop, 100 + n))
+        threading.Thread(target=insurer_client, args=(port, tokens["insurer"], rec, stop, 100 + n, think))
         for n in range(insurers)
     ]
     for t in threads:
@@ -161,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--insurers", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
+    parser.add_argument("--think", type=float, default=2.0, help="mean seconds between a user's requests")
     args = parser.parse_args(bench_args("load", argv))
     with installation(os.environ.get("DATABASE_URL")) as inst:
         tokens = inst.seed()
@@ -171,9 +187,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"load: {inst.vendor}, one chotei serve ({args.threads} threads) + its worker on loopback; "
             f"{platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start"
         )
-        single = phase(port, tokens, 1, 0, args.seconds)
+        print(f"think time: {args.think:g} s on average between a user's requests (0: back to back)")
+        single = phase(port, tokens, 1, 0, args.seconds, args.think)
         report("1 staff user", single, args.seconds)
-        crowd = phase(port, tokens, args.users, args.insurers, args.seconds)
+        crowd = phase(port, tokens, args.users, args.insurers, args.seconds, args.think)
         report(f"{args.users} staff users + {args.insurers} insurer API clients", crowd, args.seconds)
         lost = lost_writes(port, tokens["staff"], [single, crowd])
         deadline = time.monotonic() + 120

@@ -35,7 +35,7 @@ def test_load_bench_prints_figures_and_ratio_last(capsys: pytest.CaptureFixture[
     no lost writes (the full run's figures are in bench/RESULTS.md)."""
     from bench import load
 
-    load.main(["--users", "2", "--insurers", "1", "--seconds", "2"])
+    load.main(["--users", "2", "--insurers", "1", "--seconds", "3", "--think", "0.2"])
     out = capsys.readouterr().out.strip().splitlines()
     assert "lost writes: 0" in "\n".join(out) and "errors 0" in "\n".join(out)
     assert out[-1].startswith("ratio: ") and float(out[-1].split()[1]) > 0
