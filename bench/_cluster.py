@@ -160,6 +160,7 @@ class Http:
     def __init__(self, port: int, token: str | None = None, timeout: float = 30) -> None:
         self.port, self.token, self.timeout = port, token, timeout
         self.conn: http.client.HTTPConnection | None = None
+        self.cookies: dict[str, str] = {}
 
     def request(
         self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
@@ -167,8 +168,13 @@ class Http:
         sent = {"Host": "127.0.0.1", **(headers or {})}
         if self.token:
             sent["Authorization"] = f"Bearer {self.token}"
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         data = None
-        if body is not None:
+        if isinstance(body, str):
+            data = body.encode()
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        elif body is not None:
             data = json.dumps(body).encode()
             sent["Content-Type"] = "application/json"
         if self.conn is None:
@@ -180,6 +186,10 @@ class Http:
         except (OSError, http.client.HTTPException):
             self.close()
             raise
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key.strip()] = rest.split(";", 1)[0]
         kind = response.getheader("Content-Type", "")
         return response.status, json.loads(raw) if kind.startswith("application/json") else raw
 

@@ -106,7 +106,8 @@ def check(after: int) -> dict[str, Any]:
         if not drained:
             continue
         if queued[0].status != "SUCCESSFUL":
-            problems.append(f"ledger line {line_id} ({action}): task {queued[0].status}")
+            cause = queued[0].traceback.strip().splitlines()[-1:] or [""]
+            problems.append(f"ledger line {line_id} ({action}): task {queued[0].status} {cause[0][:300]}")
         got = issued.get(line_id, Counter())
         missing = [k.value for k in kinds if not any(key.startswith(f"{k.value}/") for key in got)]
         if missing:

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "chotei.web.sessions.IdleTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,7 +160,21 @@ def _database() -> dict[str, object]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}]
+# IM-01: a password is refused when it resembles the user's name, is a common one, is all digits or
+# is shorter than 12 characters.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# IM-01: a staff session left idle this long ends (chotei.web.sessions moves the expiry forward).
+SESSION_COOKIE_AGE = int(os.environ.get("CHOTEI_SESSION_IDLE_MINUTES", "30")) * 60
+# IM-01, IM-06: this many failed logins for one user name within the window locks it for the window.
+CHOTEI_LOGIN_FAILURES_LOCK = int(os.environ.get("CHOTEI_LOGIN_FAILURES_LOCK", "5"))
+CHOTEI_LOGIN_LOCK_MINUTES = int(os.environ.get("CHOTEI_LOGIN_LOCK_MINUTES", "15"))
+# IM-02: an account not used for this many days is listed as unused on the access review.
+CHOTEI_UNUSED_ACCOUNT_DAYS = int(os.environ.get("CHOTEI_UNUSED_ACCOUNT_DAYS", "90"))
 LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
 # Staff sign in on the desk with a user name (ModelBackend); parties on the portal with their

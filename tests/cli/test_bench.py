@@ -28,3 +28,14 @@ def test_bench_prints_ratio_last(
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("ratio: ")
     assert float(last.split()[1]) > 0
+
+
+def test_load_bench_prints_figures_and_ratio_last(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #10 item 4 in miniature: staff and insurer clients against ``chotei serve``; no errors and
+    no lost writes (the full run's figures are in bench/RESULTS.md)."""
+    from bench import load
+
+    load.main(["--users", "2", "--insurers", "1", "--seconds", "3", "--think", "0.2"])
+    out = capsys.readouterr().out.strip().splitlines()
+    assert "lost writes: 0" in "\n".join(out) and "errors 0" in "\n".join(out)
+    assert out[-1].startswith("ratio: ") and float(out[-1].split()[1]) > 0

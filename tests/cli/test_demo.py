@@ -53,7 +53,9 @@ def test_demo_loads_cm01_roster_cases_in_every_state_and_logins() -> None:
     insurer = StaffProfile.objects.get(role=Role.INSURER)
     assert insurer.organization is not None
     admin = StaffProfile.objects.get(role=Role.ADMIN).user
-    assert admin.is_superuser
+    # IM-02: the administrator keeps accounts on the admin site, and is no superuser.
+    assert admin.is_staff and not admin.is_superuser
+    assert admin.has_perm("accounts.change_staffprofile") and not admin.has_perm("audit.view_auditevent")
     token = _token(out)
     assert ApiToken.objects.filter(digest=token_digest(token), user=insurer.user).exists()
 

@@ -7,13 +7,16 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
+from chotei.accounts.forms import LockingAdminAuthenticationForm
 from chotei.accounts.models import ApiToken, StaffProfile
+from chotei.accounts.security import acting_as
 
 admin.site.site_header = "調停 管理サイト"
 admin.site.site_title = "調停 管理"
 admin.site.index_title = "初期設定・マスタ管理"
+admin.site.login_form = LockingAdminAuthenticationForm
 
 
 class StaffProfileInline(admin.StackedInline):  # type: ignore[type-arg]
@@ -31,6 +34,15 @@ class ChoteiUserAdmin(UserAdmin):
     list_display = ["username", "last_name", "first_name", "profile__role", "is_active"]
     list_filter = ["profile__role", "is_active", "is_superuser"]
     list_select_related = ["profile"]
+
+    # IM-02: the privilege changes made here are audited in the administrator's name.
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with acting_as(request.user):
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with acting_as(request.user):
+            return super().delete_view(request, *args, **kwargs)
 
     @admin.display(description="役割")
     def profile__role(self, user: User) -> str:

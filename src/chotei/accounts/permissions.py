@@ -8,6 +8,22 @@ from chotei.accounts.models import Role
 
 SEE_ALL = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.AUDITOR, Role.ADMIN})
 CASE_OPERATORS = frozenset({Role.SECRETARIAT, Role.CHAIR})
+# IM-02: what the system administrator holds on the admin site — accounts, their roles and tokens —
+# and no more: not a superuser, no case records' admin, no audit log (that is the auditor's).
+ACCOUNT_ADMINISTRATION = (
+    "auth.view_user",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_group",
+    "accounts.view_staffprofile",
+    "accounts.add_staffprofile",
+    "accounts.change_staffprofile",
+    "accounts.view_apitoken",
+    "accounts.change_apitoken",
+    # The profile's organization and committee seat are chosen from these lists.
+    "parties.view_organization",
+    "committee.view_committeemember",
+)
 
 
 class NotPermitted(Exception):

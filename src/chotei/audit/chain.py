@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import zlib
@@ -46,11 +47,23 @@ def link(prev_hash: str, content: str) -> str:
 
 def _lock(model: type[models.Model]) -> None:
     """Serialise appends to one chain. SQLite's IMMEDIATE transaction already holds the database's
-    write lock; PostgreSQL takes a transaction-scoped advisory lock keyed by the table."""
+    write lock; PostgreSQL takes a transaction-scoped advisory lock keyed by the table.
+
+    One transaction often appends to both chains (a step: ledger then audit; a notice: audit then
+    ledger), so on PostgreSQL the locks are always taken in one order — every chain's up to this
+    one, by table name — or two such transactions deadlock (found by ``python -m bench load``)."""
     if connection.vendor == "postgresql":
-        key = zlib.crc32(model._meta.db_table.encode())
+        table = model._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+            for name in _chain_tables():
+                if name > table:
+                    break
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(name.encode())])
+
+
+@functools.cache
+def _chain_tables() -> list[str]:
+    return sorted(guarded_tables())
 
 
 class ChainedRow(models.Model):

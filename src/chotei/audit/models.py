@@ -32,6 +32,8 @@ class AuditEvent(ChainedRow):
         AUDIT_EXPORTED = "audit.exported", "監査ログ出力"
         RETENTION = "retention", "保存期間"
         LOGIN = "login", "ログイン"
+        LOGIN_FAILED = "login.failed", "ログイン失敗"
+        PRIVILEGE = "privilege", "権限の変更"
         VERIFIED = "records.verified", "記録の検証"
         # IM-01, IM-06: what was refused is evidence of probing just as an opening is of reading.
         ACCESS_REFUSED = "access.refused", "拒否されたアクセス"

@@ -37,6 +37,7 @@ urlpatterns = [
     path("desk/ledger/download/", records.ledger_download, name="ledger_download"),
     path("desk/audit/", records.audit_log, name="audit"),
     path("desk/audit/download/", records.audit_download, name="audit_download"),
+    path("desk/access-review/", records.access_review, name="access_review"),
     path("desk/tokens/", tokens.token_list, name="tokens"),
     path("desk/tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("desk/roster/", roster.roster, name="roster"),

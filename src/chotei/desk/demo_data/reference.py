@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import User
 
 from chotei.accounts.models import Role, StaffProfile
+from chotei.accounts.security import account_administration_grant
 from chotei.committee.models import BoardMeeting, CommitteeMember, InterestDeclaration
 from chotei.desk.demo_data.people import INSURER_USER_ORG, INTERESTS, MEMBERS, ORGANIZATIONS
 from chotei.parties.models import Organization, Party
@@ -74,11 +75,12 @@ def _users(orgs: dict[str, Organization]) -> dict[str, User]:
             password=password_for(role.value),
             last_name=last,
             first_name=first,
-            is_staff=role == Role.ADMIN,
-            is_superuser=role == Role.ADMIN,
         )
         StaffProfile.objects.create(
             user=user, role=role, organization=orgs[INSURER_USER_ORG] if role == Role.INSURER else None
         )
+        if role == Role.ADMIN:
+            # IM-02: no one holds every privilege; the administrator keeps accounts only.
+            account_administration_grant(user)
         users[role.value] = user
     return users

@@ -1,10 +1,13 @@
-"""Login and logout of the desk, in Japanese; every login is logged (IM-01)."""
+"""Login and logout of the desk, in Japanese; every login and every failed one is logged, and a name
+that failed too often is locked for a while (IM-01, IM-06)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponse
 
+from chotei.accounts.forms import LockingAuthenticationForm
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import role_of
 from chotei.audit.models import AuditEvent
@@ -14,6 +17,7 @@ from chotei.audit.services import audit_record
 class LoginView(auth_views.LoginView):
     template_name = "desk/login.html"
     redirect_authenticated_user = True
+    authentication_form = LockingAuthenticationForm
 
     def get_default_redirect_url(self) -> str:
         # Insurer and co-op users answer their cases on the portal's respondent side (issue #8).
@@ -21,7 +25,7 @@ class LoginView(auth_views.LoginView):
             return "/portal/"
         return str(super().get_default_redirect_url())
 
-    def form_valid(self, form: auth_views.AuthenticationForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         audit_record(event_type=AuditEvent.Type.LOGIN, actor=form.get_user(), channel="desk")
         return response

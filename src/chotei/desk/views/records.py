@@ -1,4 +1,5 @@
-"""Read-only pages: the ledger (帳簿, DP-21) and the audit log (監査ログ, DP-22, IM-01)."""
+"""Read-only pages: the ledger (帳簿, DP-21), the audit log (監査ログ, DP-22, IM-01) and the access
+review (アクセス権の棚卸し, IM-02, IM-06)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from chotei.accounts import review
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record, refusal_window
 from chotei.desk import audit_export
@@ -218,3 +220,26 @@ def _flagged() -> list[AuditEvent]:
     for flag in flags:
         flag.window = refusal_window(flag.at)
     return flags
+
+
+@desk_view(AUDIT_ROLES)
+def access_review(request: HttpRequest) -> HttpResponse:
+    """IM-02, IM-06: the access review for internal audit; ``?csv=accounts`` / ``?csv=changes``."""
+    part = request.GET.get("csv", "")
+    if part in ("accounts", "changes"):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="access-review-{part}-{stamp}.csv"'
+        if part == "accounts":
+            review.write_accounts_csv(review.accounts(), response)
+        else:
+            review.write_changes_csv(review.privilege_changes().iterator(), response)
+        return response
+    rows, next_query = _page(request, review.privilege_changes())
+    context = {
+        "accounts": review.accounts(),
+        "changes": rows,
+        "next_query": next_query,
+        "unused_days": settings.CHOTEI_UNUSED_ACCOUNT_DAYS,
+    }
+    return render(request, "desk/access_review.html", context)
