@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
+
+from django.contrib.auth.models import User
 
 from chotei.accounts.models import Role
+
+# Whoever acts: a signed-in staff or party account (the request's user, a token's user), or the
+# system itself (None) for the worker's and the commands' own records.
+Actor: TypeAlias = User | None
+
+
+def acting(user: object) -> Actor:
+    """The request's user as an actor: an anonymous visitor acts as no one (and is refused)."""
+    return user if isinstance(user, User) else None
+
 
 SEE_ALL = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.AUDITOR, Role.ADMIN})
 CASE_OPERATORS = frozenset({Role.SECRETARIAT, Role.CHAIR})

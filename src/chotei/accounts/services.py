@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from chotei.accounts.models import ApiToken, Role
-from chotei.accounts.permissions import require_role, role_of
+from chotei.accounts.permissions import Actor, require_role, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.services.core import NotFound
@@ -27,12 +27,12 @@ ACCESS_ARTICLE = Article("指針", "Ⅱ-3-7(2)①ロ", "IM-01")
 NAME_MAX = ApiToken._meta.get_field("name").max_length
 
 
-def _administrator(actor: Any) -> None:
+def _administrator(actor: Actor) -> None:
     if actor is not None:
         require_role(actor, Role.ADMIN)
 
 
-def _audit(actor: Any, action: str, **payload: Any) -> None:
+def _audit(actor: Actor, action: str, **payload: Any) -> None:
     audit_record(
         event_type=AuditEvent.Type.API_TOKEN,
         actor=actor,
@@ -42,7 +42,7 @@ def _audit(actor: Any, action: str, **payload: Any) -> None:
     )
 
 
-def token_issue(*, actor: Any, username: str, name: str) -> tuple[ApiToken, str]:
+def token_issue(*, actor: Actor, username: str, name: str) -> tuple[ApiToken, str]:
     """A new token for an active user who holds a role; returns the raw token, shown only now."""
     _administrator(actor)
     name = normalize(name)
@@ -74,7 +74,7 @@ def token_issue(*, actor: Any, username: str, name: str) -> tuple[ApiToken, str]
     return token, raw
 
 
-def token_list(*, actor: Any, username: str = "") -> QuerySet[ApiToken]:
+def token_list(*, actor: Actor, username: str = "") -> QuerySet[ApiToken]:
     """Every token (or one user's), newest first; who looked is audited as well."""
     _administrator(actor)
     tokens = ApiToken.objects.select_related("user__profile").order_by("-created_at", "-id")
@@ -84,7 +84,7 @@ def token_list(*, actor: Any, username: str = "") -> QuerySet[ApiToken]:
     return tokens
 
 
-def token_revoke(*, actor: Any, token_id: int) -> ApiToken:
+def token_revoke(*, actor: Actor, token_id: int) -> ApiToken:
     """Revoke a token: the API refuses it from the next request on (401)."""
     _administrator(actor)
     with transaction.atomic():

@@ -8,11 +8,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 
 
 def audit_record(
-    *, event_type: str, actor: Any = None, case_id: int | None = None, **payload: Any
+    *, event_type: str, actor: Actor = None, case_id: int | None = None, **payload: Any
 ) -> AuditEvent:
     """Write one audit event; callers inside a transaction get it committed with their change."""
     user = actor if getattr(actor, "is_authenticated", False) else None
@@ -26,7 +27,7 @@ def refusal_window(at: dt.datetime) -> dt.datetime:
 
 def access_refused_record(
     *,
-    actor: Any,
+    actor: Actor,
     channel: str,
     method: str,
     path: str,

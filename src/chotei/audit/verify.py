@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from chotei.accounts.permissions import Actor
 from chotei.audit import chain
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
@@ -72,7 +73,7 @@ def _check_files(
     return count, problems
 
 
-def records_verify(*, actor: Any = None) -> Report:
+def records_verify(*, actor: Actor = None) -> Report:
     """Check both chains, every issued document and uploaded file, and the database guards; record
     the outcome as an audit event so the auditor sees when the records were last verified."""
     from chotei.disputes.models import LedgerLine, Submission

@@ -31,6 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.labels import LEDGER_ACTIONS
@@ -412,7 +413,7 @@ def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, bo
     return n
 
 
-def ledger_export(*, actor: Any, fiscal_year: int, fmt: str, out: IO[Any], body_name: str = "") -> int:
+def ledger_export(*, actor: Actor, fiscal_year: int, fmt: str, out: IO[Any], body_name: str = "") -> int:
     """Write the ledger of ``fiscal_year`` as ``csv`` or ``pdf`` and audit the export (DP-21, DP-22).
 
     Returns the number of cases written."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case
 from chotei.disputes.services import guards
@@ -75,7 +75,7 @@ def title_of(doc: IssuedDocument) -> str:
 
 def record_mailing(
     *,
-    actor: Any,
+    actor: Actor,
     document_ids: list[int],
     mailed_on: dt.date | None = None,
     numbers: dict[int, str] | None = None,
@@ -102,7 +102,7 @@ def record_mailing(
 
 
 def _case_mailing(
-    actor: Any, case_id: int, ids: list[int], on: dt.date, numbers: dict[int, str]
+    actor: Actor, case_id: int, ids: list[int], on: dt.date, numbers: dict[int, str]
 ) -> list[Mailing]:
     made: list[Mailing] = []
     parts: list[str] = []

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import NotPermitted, role_of
+from chotei.accounts.permissions import Actor, NotPermitted, acting, role_of
 from chotei.audit.services import access_refused_record
 from chotei.disputes.services.core import NotFound
 
@@ -33,7 +33,7 @@ View = Callable[..., HttpResponse]
 
 
 def refusal_record(
-    request: HttpRequest, actor: Any, *, channel: str, status: int, reason: str, case_id: int | None = None
+    request: HttpRequest, actor: Actor, *, channel: str, status: int, reason: str, case_id: int | None = None
 ) -> None:
     """IM-01, IM-06: the refusal with what was asked for; the case is the one the path names when
     the refusal itself does not know it."""
@@ -60,14 +60,14 @@ def _error_page(request: HttpRequest, title: str, message: str, status: int) -> 
 
 
 def forbidden(request: HttpRequest, message: str = "このページを表示する権限がありません") -> HttpResponse:
-    refusal_record(request, request.user, channel="desk", status=403, reason=message)
+    refusal_record(request, acting(request.user), channel="desk", status=403, reason=message)
     return _error_page(request, "権限がありません", message, 403)
 
 
 def not_found(
     request: HttpRequest, message: str = "お探しのページは見つかりません", case_id: int | None = None
 ) -> HttpResponse:
-    refusal_record(request, request.user, channel="desk", status=404, reason=message, case_id=case_id)
+    refusal_record(request, acting(request.user), channel="desk", status=404, reason=message, case_id=case_id)
     return _error_page(request, "見つかりません", message, 404)
 
 

@@ -4,11 +4,11 @@ in an emergency appointed by the chair and ratified at the board's next meeting.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from chotei.accounts.models import Role
+from chotei.accounts.permissions import Actor
 from chotei.committee.models import Appointment, BoardMeeting, CommitteeMember
 from chotei.committee.services.roster import (
     AppointmentOutcome,
@@ -80,7 +80,7 @@ def _leave_office(member: CommitteeMember, confirm_roster: bool) -> list[str]:
 
 def appointment_request(
     *,
-    actor: Any,
+    actor: Actor,
     kind: str,
     effective_on: dt.date | None,
     reason: str,
@@ -187,7 +187,7 @@ def appointment_request(
 
 def appointment_approve(
     *,
-    actor: Any,
+    actor: Actor,
     appointment_id: int,
     approved_on: dt.date | None,
     commissioned_on: dt.date | None = None,
@@ -246,7 +246,7 @@ def appointment_approve(
 
 
 def appointment_reject(
-    *, actor: Any, appointment_id: int, rejected_on: dt.date | None, confirm_roster: bool = False
+    *, actor: Actor, appointment_id: int, rejected_on: dt.date | None, confirm_roster: bool = False
 ) -> Appointment:
     """CM-03: the regulators refused; an emergency appointee (CM-04) leaves office, which may need
     ``confirm_roster`` (CM-01)."""
@@ -274,7 +274,7 @@ def appointment_reject(
     return appointment
 
 
-def appointment_ratify(*, actor: Any, appointment_id: int, meeting_id: int | None) -> Appointment:
+def appointment_ratify(*, actor: Actor, appointment_id: int, meeting_id: int | None) -> Appointment:
     """CM-04 (定款第31条第2項但書): the first board meeting after an emergency commission ratifies it;
     a later meeting cannot."""
     roster_actor(actor)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
+from chotei.accounts.permissions import Actor
 from chotei.committee.models import BoardMeeting
 from chotei.committee.services.roster import roster_actor, roster_audit
 from chotei.rules.application import normalize
@@ -17,7 +17,7 @@ from chotei.rules.wareki import to_wareki
 BOARD_ARTICLE: Article = charter("第32条", "CM-04")
 
 
-def board_meeting_record(*, actor: Any, held_on: dt.date | None, name: str, kind: str) -> BoardMeeting:
+def board_meeting_record(*, actor: Actor, held_on: dt.date | None, name: str, kind: str) -> BoardMeeting:
     """Record a board meeting (定款第32条: 定例 or 臨時), so its resolutions and ratifications can
     name it and the first meeting after an emergency appointment is known (CM-04)."""
     roster_actor(actor)

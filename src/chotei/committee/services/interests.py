@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import role_of
+from chotei.accounts.permissions import Actor, role_of
 from chotei.committee.models import InterestDeclaration
 from chotei.committee.services.roster import RosterNotFound, member_get, roster_actor, roster_audit
 from chotei.parties.models import Organization, Party
@@ -20,7 +19,7 @@ from chotei.rules.wareki import to_wareki
 INTEREST_ARTICLE: Article = act("第23条の7第2項", "CM-05")
 
 
-def _declarant(actor: Any, member_id: int) -> None:
+def _declarant(actor: Actor, member_id: int) -> None:
     """The secretariat or the chair, or a member for themself."""
     if actor is not None and role_of(actor) == Role.MEMBER and actor.profile.member_id == int(member_id):
         return
@@ -29,7 +28,7 @@ def _declarant(actor: Any, member_id: int) -> None:
 
 def interest_declare(
     *,
-    actor: Any,
+    actor: Actor,
     member_id: int,
     kind: str,
     description: str,
@@ -77,7 +76,7 @@ def interest_declare(
 
 
 def interest_withdraw(
-    *, actor: Any, declaration_id: int, withdrawn_on: dt.date | None, reason: str
+    *, actor: Actor, declaration_id: int, withdrawn_on: dt.date | None, reason: str
 ) -> InterestDeclaration:
     """CM-05: the interest has ended. Recorded with its date and reason — the declaration stays, so the
     panels named while it stood can still be checked against it."""

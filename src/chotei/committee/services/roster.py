@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import require_role
+from chotei.accounts.permissions import Actor, require_role
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.committee.models import Appointment, BoardMeeting, CommitteeMember
@@ -84,7 +84,7 @@ def confirm_departure(member: CommitteeMember, *, confirm_roster: bool) -> list[
     return warnings
 
 
-def roster_actor(actor: Any, *roles: str) -> None:
+def roster_actor(actor: Actor, *roles: str) -> None:
     """CM-02: the board chooses and the chair commissions; the secretariat files on their behalf.
     ``actor`` None is the system itself (the command line)."""
     if actor is not None:
@@ -113,7 +113,7 @@ def meeting_get(meeting_id: int) -> BoardMeeting:
         raise RosterNotFound(f"理事会 {meeting_id} は見つかりません") from exc
 
 
-def roster_audit(*, actor: Any, action: str, description: str, **payload: Any) -> None:
+def roster_audit(*, actor: Actor, action: str, description: str, **payload: Any) -> None:
     """One ROSTER audit event, its Japanese description first (DP-22)."""
     audit_record(
         event_type=AuditEvent.Type.ROSTER, actor=actor, action=action, description=description, **payload

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from chotei.accounts.models import Role
+from chotei.accounts.permissions import Actor
 from chotei.disputes.models import Case
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change
@@ -32,7 +33,7 @@ def person_name(user: Any) -> str:
     return full or str(user.username)
 
 
-def case_assign(*, actor: Any, case_id: int, version: int | None, clerk_id: int | None) -> Case:
+def case_assign(*, actor: Actor, case_id: int, version: int | None, clerk_id: int | None) -> Case:
     """Assign (or, with ``clerk_id=None``, unassign) the case's clerk: case, ledger and audit together."""
     guards.operator(actor)
     clerk = None

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from chotei import clock
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, LedgerLine
@@ -75,7 +76,7 @@ def ledger_write(
     *,
     action: str,
     description: str,
-    actor: Any = None,
+    actor: Actor = None,
     on: dt.date | None = None,
     members: str = "",
     party_cost_yen: int = 0,
@@ -100,7 +101,7 @@ def save_case(case: Case, fields: list[str]) -> None:
 
 def case_change(
     *,
-    actor: Any,
+    actor: Actor,
     case_id: int,
     version: int | None,
     action: str,
@@ -137,7 +138,7 @@ def case_change(
 
 def case_step(
     *,
-    actor: Any,
+    actor: Actor,
     case_id: int,
     version: int,
     action: Action,

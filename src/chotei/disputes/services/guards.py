@@ -5,23 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import NotPermitted, require_role, role_of
+from chotei.accounts.permissions import Actor, NotPermitted, require_role, role_of
 from chotei.disputes.selectors import party_sides
 
 
-def operator(actor: Any) -> None:
+def operator(actor: Actor) -> None:
     """Secretariat or chair act on cases; ``None`` is the system itself (demo loader, CLI)."""
     if actor is not None:
         require_role(actor, Role.SECRETARIAT, Role.CHAIR)
 
 
-def chair(actor: Any) -> None:
+def chair(actor: Actor) -> None:
     """Naming a panel is the chair's act (法23-7第2項); the secretariat prepares it."""
     if actor is not None:
         require_role(actor, Role.CHAIR, Role.SECRETARIAT)
 
 
-def operator_or_party(actor: Any, case: Any, side: str | None = None) -> None:
+def operator_or_party(actor: Actor, case: Any, side: str | None = None) -> None:
     """Staff, or an insurer / co-op user acting for its own organization's side of this case, or a
     portal party account for the side it speaks for (OD-01)."""
     role = role_of(actor)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from chotei import clock
-from chotei.accounts.permissions import NotPermitted, role_of
+from chotei.accounts.permissions import Actor, NotPermitted, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseNumberSequence, CaseParty
@@ -192,13 +192,13 @@ def next_case_number(office: str, fiscal_year: int) -> str:
     return f"{fiscal_year}{offices.OFFICE_SHORT[office]}第{last:05d}号"
 
 
-def case_receive(*, actor: Any, data: ApplicationInput) -> Case:
+def case_receive(*, actor: Actor, data: ApplicationInput) -> Case:
     """Register an application: validated in full before anything is written (DP-02 names the item)."""
     guards.operator(actor)
     return _receive(actor, data)
 
 
-def case_apply(*, actor: Any, data: ApplicationInput) -> Case:
+def case_apply(*, actor: Actor, data: ApplicationInput) -> Case:
     """A party files its own application online (OD-01, 規程4条2項): channel 電子, received today.
 
     Only a portal account may: staff enter applications with case_receive.
@@ -208,7 +208,7 @@ def case_apply(*, actor: Any, data: ApplicationInput) -> Case:
     return _receive(actor, dataclasses.replace(data, channel=Case.Channel.ONLINE, received_on=None))
 
 
-def _receive(actor: Any, data: ApplicationInput) -> Case:
+def _receive(actor: Actor, data: ApplicationInput) -> Case:
     data = _normalized(data)
     answers = screening.check_screening_answers(data.screening_answers)
     _check_choices(data)

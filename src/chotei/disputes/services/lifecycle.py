@@ -4,12 +4,11 @@ step issues are queued inside it, from the table of ``rules.step_notices``."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.utils import timezone
 
 from chotei import clock
-from chotei.accounts.permissions import role_of
+from chotei.accounts.permissions import Actor, role_of
 from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
@@ -21,12 +20,12 @@ from chotei.rules.states import Action, CaseState
 from chotei.rules.step_notices import AMEND, EXPLAIN
 
 
-def case_start_screening(*, actor: Any, case_id: int, version: int) -> Case:
+def case_start_screening(*, actor: Actor, case_id: int, version: int) -> Case:
     guards.operator(actor)
     return case_step(actor=actor, case_id=case_id, version=version, action=Action.START_SCREENING)
 
 
-def case_accept(*, actor: Any, case_id: int, version: int, dispatch_on: dt.date | None = None) -> Case:
+def case_accept(*, actor: Actor, case_id: int, version: int, dispatch_on: dt.date | None = None) -> Case:
     """受理: both parties are told (DP-08); the respondent gets its statement deadline (DP-16)."""
     guards.operator(actor)
     dispatch = dispatch_on or today()
@@ -47,7 +46,7 @@ def case_accept(*, actor: Any, case_id: int, version: int, dispatch_on: dt.date 
     return case
 
 
-def case_refuse(*, actor: Any, case_id: int, version: int, ground_code: str) -> Case:
+def case_refuse(*, actor: Actor, case_id: int, version: int, ground_code: str) -> Case:
     """不受理 on a ground of 規程5条1項 / 令15条 (DP-06), with DP-07 guidance on ground 9."""
     guards.operator(actor)
     ground = screening.ground(ground_code)
@@ -73,7 +72,7 @@ def case_refuse(*, actor: Any, case_id: int, version: int, ground_code: str) -> 
 
 def case_amend(
     *,
-    actor: Any,
+    actor: Actor,
     case_id: int,
     version: int,
     matters_sought: str,
@@ -126,7 +125,7 @@ def case_amend(
     return case
 
 
-def case_record_result(*, actor: Any, case_id: int, version: int, result: str, reasons: str) -> Case:
+def case_record_result(*, actor: Actor, case_id: int, version: int, result: str, reasons: str) -> Case:
     """審理結果 (DP-17, 規程16条): 変更 / 非変更 of the insurer's decision, with reasons, decided at a
     meeting of the panel with a quorum present (規程12条)."""
     guards.operator(actor)
@@ -160,7 +159,7 @@ def case_record_result(*, actor: Any, case_id: int, version: int, result: str, r
     return case
 
 
-def case_explain_result(*, actor: Any, case_id: int, version: int, side: str) -> Case:
+def case_explain_result(*, actor: Actor, case_id: int, version: int, side: str) -> Case:
     """On a party's request, the result is explained in writing (DP-17, 規程16条)."""
     guards.operator(actor)
     if side not in CaseParty.Side.values:
@@ -184,7 +183,7 @@ def case_explain_result(*, actor: Any, case_id: int, version: int, side: str) ->
     )
 
 
-def case_close(*, actor: Any, case_id: int, version: int) -> Case:
+def case_close(*, actor: Actor, case_id: int, version: int) -> Case:
     """終了 — not while a meeting that has sat lacks its record (DP-20, 規程20条; issue #9 item 3)."""
     guards.operator(actor)
 
@@ -203,7 +202,7 @@ def case_close(*, actor: Any, case_id: int, version: int) -> Case:
 
 
 def case_terminate(
-    *, actor: Any, case_id: int, version: int, reason: str, chief_id: int | None = None
+    *, actor: Actor, case_id: int, version: int, reason: str, chief_id: int | None = None
 ) -> Case:
     """打切り (DP-18, 規程17条): the panel's chief member decides, on a screening ground or no prospect
     of resolution; the secretariat records it in the chief's name, never its own, and the notice
@@ -231,7 +230,7 @@ def case_terminate(
 
 
 def case_withdraw(
-    *, actor: Any, case_id: int, version: int, channel: str = "post", requested_on: dt.date | None = None
+    *, actor: Actor, case_id: int, version: int, channel: str = "post", requested_on: dt.date | None = None
 ) -> Case:
     """取下げ (DP-19, 規程18条): at any time, in writing or electronically; the respondent is told.
     The secretariat records a withdrawal received; the applicant withdraws online itself (portal)."""

@@ -13,12 +13,13 @@ from typing import Any
 
 from django.db import transaction
 
+from chotei.accounts.permissions import Actor
 from chotei.disputes.models import LedgerLine
 from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.step_notices import notices_of
 
 
-def step_notices_queue(line: LedgerLine, actor: Any = None, *, side: str = "") -> tuple[NoticeKind, ...]:
+def step_notices_queue(line: LedgerLine, actor: Actor = None, *, side: str = "") -> tuple[NoticeKind, ...]:
     """Queue the notices the table of ``rules.step_notices`` gives for the step written as ``line``;
     ``side`` is the party that asked for an explanation (DP-17). Returns the kinds queued."""
     from django_tasks_db import DatabaseBackend
@@ -35,7 +36,7 @@ def step_notices_queue(line: LedgerLine, actor: Any = None, *, side: str = "") -
         "case_id": line.case_id,
         "step_id": line.pk,
         "kinds": [k.value for k in kinds],
-        "actor_id": actor.pk if getattr(actor, "is_authenticated", False) else None,
+        "actor_id": actor.pk if actor is not None else None,
     }
     if side:
         kwargs["side"] = side

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from chotei import clock
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.committee.models import CommitteeMember, InterestDeclaration
 from chotei.disputes.models import Attendance, Case, Meeting, Observer, Panel, PanelSeat
@@ -76,7 +77,7 @@ def panel_suggest(*, case_id: int, limit: int = 3) -> list[panel_rules.PanelProp
 
 
 def panel_appoint(
-    *, actor: Any, case_id: int, version: int, member_ids: list[int], chief_id: int | None
+    *, actor: Actor, case_id: int, version: int, member_ids: list[int], chief_id: int | None
 ) -> Case:
     """The chair names ≥3 members incl. a lawyer, none conflicted, one chief (DP-11, 法23-7第2-3項)."""
     guards.chair(actor)
@@ -123,7 +124,7 @@ def _names(ids: list[int], members: dict[int, panel_rules.MemberInfo], chief_id:
 
 
 def panel_change(
-    *, actor: Any, case_id: int, version: int, member_ids: list[int], chief_id: int | None, reason: str
+    *, actor: Actor, case_id: int, version: int, member_ids: list[int], chief_id: int | None, reason: str
 ) -> Case:
     """The chair changes a panel under the rules of its appointment (DP-11, 法23-7第2-3項): ≥3
     members incl. a lawyer, none conflicted, one chief; the reason and both compositions go to the
@@ -209,7 +210,7 @@ def chief_named(member_id: int | None) -> str:
     return f"主任委員 {name}"
 
 
-def meeting_schedule(*, actor: Any, case_id: int, scheduled_for: dt.datetime, place: str) -> Meeting:
+def meeting_schedule(*, actor: Actor, case_id: int, scheduled_for: dt.datetime, place: str) -> Meeting:
     guards.operator(actor)
     place = normalize(place)
     if not place:
@@ -279,7 +280,7 @@ def _pending_meeting(meeting_id: int, what: str) -> Meeting:
 
 
 def meeting_move(
-    *, actor: Any, meeting_id: int, scheduled_for: dt.datetime, place: str = "", reason: str
+    *, actor: Actor, meeting_id: int, scheduled_for: dt.datetime, place: str = "", reason: str
 ) -> Meeting:
     """期日の変更 with its reason: the ledger keeps the old and the new date (issue #9 item 3)."""
     guards.operator(actor)
@@ -322,7 +323,7 @@ def meeting_move(
     return holder["m"]
 
 
-def meeting_cancel(*, actor: Any, meeting_id: int, reason: str) -> Meeting:
+def meeting_cancel(*, actor: Actor, meeting_id: int, reason: str) -> Meeting:
     """期日の取消 with its reason; the meeting stays on the record, marked cancelled."""
     guards.operator(actor)
     reason = normalize(reason)
@@ -354,7 +355,7 @@ def meeting_cancel(*, actor: Any, meeting_id: int, reason: str) -> Meeting:
     return holder["m"]
 
 
-def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int], minutes: str) -> Meeting:
+def meeting_record(*, actor: Actor, meeting_id: int, present_member_ids: list[int], minutes: str) -> Meeting:
     """期日調書 (DP-20) — only with a majority of the panel present (DP-11, 規程12条)."""
     guards.operator(actor)
     case_id = _meeting_case(meeting_id)
@@ -408,7 +409,7 @@ def meeting_record(*, actor: Any, meeting_id: int, present_member_ids: list[int]
 
 
 def observer_permit(
-    *, actor: Any, case_id: int, name: str, reason: str, chief_id: int | None = None
+    *, actor: Actor, case_id: int, name: str, reason: str, chief_id: int | None = None
 ) -> Observer:
     """傍聴 — proceedings are closed; only the chief member may permit an observer (DP-15)."""
     guards.operator(actor)

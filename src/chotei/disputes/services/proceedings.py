@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from chotei.accounts.permissions import Actor
 from chotei.disputes.models import Case, CaseParty, InsurerRequest, SpecialProcedure, Submission
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
@@ -21,7 +22,7 @@ INSURER_ANSWER_BUSINESS_DAYS = 10
 
 def submission_record(
     *,
-    actor: Any,
+    actor: Actor,
     case_id: int,
     side: str,
     kind: str,
@@ -100,7 +101,7 @@ def submission_record(
 
 
 def insurer_request_create(
-    *, actor: Any, case_id: int, request: str, due_on: dt.date | None = None
+    *, actor: Actor, case_id: int, request: str, due_on: dt.date | None = None
 ) -> InsurerRequest:
     """説明・資料の提出要求 to the insurer or co-op (DP-12, 法23-12)."""
     guards.operator(actor)
@@ -130,7 +131,7 @@ def insurer_request_create(
 
 
 def insurer_request_answer(
-    *, actor: Any, request_id: int, answer: str = "", refusal_reason: str = ""
+    *, actor: Actor, request_id: int, answer: str = "", refusal_reason: str = ""
 ) -> InsurerRequest:
     """The insurer answers, or refuses only with a justified reason (法23-12); answered once."""
     try:
@@ -166,7 +167,7 @@ def insurer_request_answer(
 
 
 def special_procedure_request(
-    *, actor: Any, case_id: int, kind: str, requested_by: str, reason: str
+    *, actor: Actor, case_id: int, kind: str, requested_by: str, reason: str
 ) -> SpecialProcedure:
     """A party asks for 鑑定 or another special procedure (DP-13, 規程15条4項)."""
     guards.operator(actor)
@@ -196,7 +197,7 @@ def special_procedure_request(
 
 def special_procedure_decide(
     *,
-    actor: Any,
+    actor: Actor,
     procedure_id: int,
     approve: bool,
     chief_id: int | None = None,

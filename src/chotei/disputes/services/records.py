@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import role_of
+from chotei.accounts.permissions import Actor, role_of
 from chotei.disputes.models import Case, CaseNote, CaseParty, Correction
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, today
@@ -38,7 +38,7 @@ def _party_of(case: Case, party_id: int | None) -> tuple[Party, str]:
 
 
 def correction_record(
-    *, actor: Any, case_id: int, item: str, after: str, reason: str, party_id: int | None = None
+    *, actor: Actor, case_id: int, item: str, after: str, reason: str, party_id: int | None = None
 ) -> Correction:
     """訂正 of one item of the case or of a party, with its reason, as one recorded change."""
     guards.operator(actor)
@@ -111,7 +111,7 @@ def _rename_snapshots(party: Party, name: str) -> None:
 
 
 def note_record(
-    *, actor: Any, case_id: int, kind: str, text: str, direction: str = "", counterpart: str = ""
+    *, actor: Actor, case_id: int, kind: str, text: str, direction: str = "", counterpart: str = ""
 ) -> CaseNote:
     """An internal note or a telephone call, staff only. The ledger says that one was made, never
     what it says: the ledger is printed for others (令24条), the note is not."""

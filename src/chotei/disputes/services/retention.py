@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, Meeting, Submission
@@ -86,7 +86,7 @@ def disposable_cases(today: dt.date) -> list[Disposable]:
     return found
 
 
-def case_records_dispose(*, actor: Any, case_id: int, today: dt.date) -> Disposable:
+def case_records_dispose(*, actor: Actor, case_id: int, today: dt.date) -> Disposable:
     """Blank one case's stored content, leaving tombstones; refused inside the retention period."""
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)

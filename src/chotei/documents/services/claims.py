@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import NotPermitted, require_role, role_of
+from chotei.accounts.permissions import Actor, NotPermitted, require_role, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.services.core import NotFound, today
@@ -38,14 +38,14 @@ PAYMENT_KINDS = frozenset(
 )
 
 
-def _insurer_actor(actor: Any, org_id: int) -> None:
+def _insurer_actor(actor: Actor, org_id: int) -> None:
     """An insurer's or co-op's user acts for its own organization only; the admin may act for any."""
     role = require_role(actor, Role.INSURER, Role.ADMIN)
     if role == Role.INSURER and actor.profile.organization_id != org_id:
         raise NotPermitted("自らの組織の請求についてのみ操作できます")
 
 
-def _own_organization(actor: Any) -> int:
+def _own_organization(actor: Actor) -> int:
     profile = getattr(actor, "profile", None)
     if role_of(actor) != Role.INSURER or profile is None or not profile.organization_id:
         raise RuleViolation(
@@ -56,7 +56,7 @@ def _own_organization(actor: Any) -> int:
     return int(profile.organization_id)
 
 
-def _claimant(actor: Any, org: Organization, party_id: int | None, new: PartyInput | None) -> Party:
+def _claimant(actor: Actor, org: Organization, party_id: int | None, new: PartyInput | None) -> Party:
     """The addressee of the notices (PN-01): a new person, or one already registered. An insurer or
     co-op may name only a claimant of its own earlier claims; others' parties answer as absent."""
     if party_id is not None:
@@ -81,7 +81,7 @@ def _claimant(actor: Any, org: Organization, party_id: int | None, new: PartyInp
 
 def claim_register(
     *,
-    actor: Any,
+    actor: Actor,
     insurer_id: int | None,
     reference: str,
     data: dict[str, Any],
@@ -178,7 +178,7 @@ def _claim_fields(
 
 def claim_notice_issue(
     *,
-    actor: Any,
+    actor: Actor,
     claim_id: int,
     kind: str,
     channel: str | None = None,

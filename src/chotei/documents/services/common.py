@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Max
 
+from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case
@@ -63,7 +64,7 @@ class Issue:
 
 
 def store(
-    issue: Issue, *, actor: Any, case: Case | None = None, claim: PaymentClaim | None = None
+    issue: Issue, *, actor: Actor, case: Case | None = None, claim: PaymentClaim | None = None
 ) -> IssuedDocument:
     pdf, template = render_notice(issue.kind, issue.data)
     previous = IssuedDocument.objects.filter(

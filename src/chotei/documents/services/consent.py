@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import require_role, role_of
+from chotei.accounts.permissions import Actor, require_role, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import CaseParty
@@ -75,7 +75,7 @@ def consent_offer_text() -> str:
 
 
 def consent_record(
-    *, actor: Any, party_id: int, consented: bool, method: str, file_format: str
+    *, actor: Actor, party_id: int, consented: bool, method: str, file_format: str
 ) -> DeliveryConsent:
     """Record a consent or a refusal to electronic delivery, with the method and format shown (PN-05).
 

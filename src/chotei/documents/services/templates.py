@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import string
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from chotei.accounts.models import Role
-from chotei.accounts.permissions import require_role
+from chotei.accounts.permissions import Actor, require_role
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.services.core import NotFound
@@ -49,7 +48,7 @@ def template_required(kind: NoticeKind) -> frozenset[str]:
     return frozenset(_used(DEFAULT_TEMPLATES[kind]) & required & placeholders(kind))
 
 
-def template_propose(*, actor: Any, kind: str, text: str) -> NoticeTemplate:
+def template_propose(*, actor: Actor, kind: str, text: str) -> NoticeTemplate:
     """A new version of a kind's model text; it takes effect only once someone else approves it."""
     require_role(actor, *TEMPLATE_ROLES)
     parsed = NoticeKind(kind)
@@ -87,7 +86,7 @@ def template_propose(*, actor: Any, kind: str, text: str) -> NoticeTemplate:
     return template
 
 
-def template_approve(*, actor: Any, template_id: int) -> NoticeTemplate:
+def template_approve(*, actor: Actor, template_id: int) -> NoticeTemplate:
     """Approve a model text; the author may not approve their own (CP-05, 指針 Ⅱ-3-6-2⑤コ(エ))."""
     require_role(actor, *TEMPLATE_ROLES)
     with transaction.atomic():

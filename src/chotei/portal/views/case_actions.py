@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from chotei.accounts.permissions import NotPermitted
+from chotei.accounts.permissions import NotPermitted, acting
 from chotei.disputes.models import Submission
 from chotei.disputes.services import uploads
 from chotei.disputes.services.core import Conflict, NotFound
@@ -50,7 +50,7 @@ def consent(request: HttpRequest, case_id: int) -> HttpResponse:
     # insurer's or co-op's answer is recorded by the secretariat, as before.
     try:
         documents.consent_record(
-            actor=request.user,
+            actor=acting(request.user),
             party_id=link.party_id,
             consented=request.POST.get("consented") == "yes",
             method=documents.CONSENT_METHOD,
@@ -114,7 +114,9 @@ def withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
         raise Http404
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
-            case_withdraw(actor=request.user, case_id=case.pk, version=int(request.POST.get("version", "0")))
+            case_withdraw(
+                actor=acting(request.user), case_id=case.pk, version=int(request.POST.get("version", "0"))
+            )
         except (RuleViolation, Conflict, NotPermitted) as exc:
             return render(request, "portal/withdraw.html", {"case": case, "error": str(exc)}, status=409)
         messages.success(request, "申請を取り下げました。相手方にもお知らせします。")
@@ -176,7 +178,7 @@ def answer_request(request: HttpRequest, case_id: int, request_id: int) -> HttpR
     form = AnswerForm(request.POST)
     form.is_valid()
     try:
-        insurer_request_answer(actor=request.user, request_id=request_id, **form.cleaned_data)
+        insurer_request_answer(actor=acting(request.user), request_id=request_id, **form.cleaned_data)
     except (RuleViolation, NotPermitted) as exc:
         messages.error(request, str(exc))
     else:
