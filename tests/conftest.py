@@ -25,6 +25,14 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture
+def shots(artifacts: Path) -> Path:
+    """Where browser tests leave their screenshots for a human to look at."""
+    folder = artifacts / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Notices are issued synchronously in tests so their effects can be asserted. pytest-django may
     # have loaded the settings already, so set both the variable and the live setting.

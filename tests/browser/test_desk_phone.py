@@ -47,10 +47,8 @@ def test_worklist_sorted_filtered_and_as_cards_on_a_phone(
     page: Any,  # noqa: F811
     live_server: Any,
     world: Any,
-    artifacts: Path,
+    shots: Path,
 ) -> None:
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     made = _cases(world)
     base = live_server.url
     login(page, base, "secretariat")
@@ -111,10 +109,8 @@ def test_bad_intake_refused_at_the_top_and_at_its_field(
     page: Any,  # noqa: F811
     live_server: Any,
     world: Any,
-    artifacts: Path,
+    shots: Path,
 ) -> None:
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     login(page, base, "secretariat")
     page.goto(f"{base}/desk/cases/new/")
@@ -158,10 +154,8 @@ def test_japanese_404_at_desktop_and_on_a_phone(
     page: Any,  # noqa: F811
     live_server: Any,
     world: Any,
-    artifacts: Path,
+    shots: Path,
 ) -> None:
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     login(page, live_server.url, "secretariat")
     response = page.goto(f"{live_server.url}/desk/cases/999999/")
     assert response.status == 404 and "見つかりません" in page.locator("main").inner_text()

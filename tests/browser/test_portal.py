@@ -83,13 +83,13 @@ def _fill_step(tab: Any, values: dict[str, str]) -> None:
             field.fill(value)
 
 
-def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: Any, artifacts: Path) -> None:  # noqa: F811 (mailbox)
+def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: Any, shots: Path) -> None:  # noqa: F811 (mailbox)
     from chotei.disputes.models import Case
     from chotei.disputes.services import lifecycle, panels
     from chotei.documents.models import IssuedDocument
     from tests.portal.helpers import ANSWERS
 
-    shots_dir = artifacts / "screenshots" / "portal"
+    shots_dir = shots / "portal"
     shots_dir.mkdir(parents=True, exist_ok=True)
     shot = Shots(page, shots_dir)
     base = live_server.url

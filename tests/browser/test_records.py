@@ -19,13 +19,11 @@ def test_moved_meeting_and_correction_in_timeline_and_ledger(
     page: Any,  # noqa: F811
     live_server: Any,
     world: Any,
-    artifacts: Path,
+    shots: Path,
 ) -> None:
     from chotei import clock
     from chotei.rules.states import CaseState
 
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     case = world.make_case(CaseState.UNDER_REVIEW)
     login(page, base, "secretariat")
@@ -106,7 +104,7 @@ def test_mailing_batch_labels_and_book(
     page: Any,  # noqa: F811
     live_server: Any,
     world: Any,
-    artifacts: Path,
+    shots: Path,
     issue_document: Any,
 ) -> None:
     import io
@@ -115,8 +113,6 @@ def test_mailing_batch_labels_and_book(
 
     from chotei.documents.models import IssuedDocument
 
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     case = world.make_case()
     for side in ("applicant", "respondent"):

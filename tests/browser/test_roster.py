@@ -16,12 +16,10 @@ def test_roster_dismissal_confirmation_and_ratification(
     page: Any,  # noqa: F811
     live_server: Any,
     world: Any,
-    artifacts: Path,
+    shots: Path,
 ) -> None:
     from chotei.committee.models import CommitteeMember
 
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     fill_roster(16, 8)  # 30 in all, 20 at the main office, 10 at the branch: exactly the minimums
     board_meeting(world.staff)

@@ -122,13 +122,11 @@ def _other_cases(world: Any) -> None:
 
 
 def test_walk_one_case_from_application_to_result(
-    page: Any, live_server: Any, world: Any, artifacts: Path
+    page: Any, live_server: Any, world: Any, shots: Path
 ) -> None:
     from django.conf import settings
     from playwright.sync_api import expect
 
-    shots = artifacts / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     body = settings.CHOTEI_BODY
     _other_cases(world)

@@ -92,9 +92,7 @@ def panel_appoint(
             appointed_on=today(),
             appointed_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        PanelSeat.objects.bulk_create(
-            PanelSeat(panel=panel, case=case, member_id=i, is_chief=(i == chief_id)) for i in ids
-        )
+        _seat(panel, case, ids, chief_id)
         return []
 
     return case_step(
@@ -108,6 +106,12 @@ def panel_appoint(
         event_type=AuditEvent.Type.PANEL_APPOINTED,
         members=ids,
         chief=chief_id,
+    )
+
+
+def _seat(panel: Panel, case: Case, ids: list[int], chief_id: int | None) -> None:
+    PanelSeat.objects.bulk_create(
+        PanelSeat(panel=panel, case=case, member_id=i, is_chief=(i == chief_id)) for i in ids
     )
 
 
@@ -156,9 +160,7 @@ def panel_change(
         before["names"] = "、".join(s.member.name + ("（主任）" if s.is_chief else "") for s in seats)
         # Seats are the current composition; who sat before is in the ledger and the attendance.
         panel.seats.all().delete()
-        PanelSeat.objects.bulk_create(
-            PanelSeat(panel=panel, case=case, member_id=i, is_chief=(i == chief_id)) for i in ids
-        )
+        _seat(panel, case, ids, chief_id)
         return []
 
     return case_change(
