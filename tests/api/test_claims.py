@@ -164,7 +164,9 @@ def test_pn01_pn06_insurer_issues_the_claim_guide_and_the_explanation_through_th
     assert "令和8年10月1日" in explanation
 
 
-def test_pn07_a_coops_user_issues_notices_in_coop_wording_through_the_api(world: Any) -> None:
+def test_pn03_pn07_a_coops_user_issues_payment_and_nonpayment_in_coop_wording_through_the_api(
+    world: Any,
+) -> None:
     user = User.objects.create_user(username="coop-user")
     StaffProfile.objects.create(user=user, role=Role.INSURER, organization=world.coop)
     _, raw = ApiToken.issue(user, "test-coop")
@@ -173,3 +175,8 @@ def test_pn07_a_coops_user_issues_notices_in_coop_wording_through_the_api(world:
     assert claim.status_code == 201 and claim.json()["coop"] is True, claim.json()
     text = _issue_pdf_text(coop_api, claim.json()["id"], kind="payment")
     assert "共済金等" in text and "保険金等" not in text and "みなと共済協同組合" in text
+    denied = coop_api.post("/claims", _body(data=NONPAYMENT, reference="MC-2"))
+    assert denied.status_code == 201 and denied.json()["nonpayment"] is True, denied.json()
+    text = _issue_pdf_text(coop_api, denied.json()["id"], kind="nonpayment")
+    assert flat(NONPAYMENT["accident_summary"]) in text and "運行に起因する事故ではない" in text
+    assert "被共済者" in text and "被保険者に" not in text
