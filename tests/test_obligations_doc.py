@@ -64,7 +64,8 @@ def test_the_numbering_matches_the_catalogue() -> None:
 
 
 def test_every_obligation_has_exactly_one_row() -> None:
-    assert sorted(rows()) == sorted(SPEC_IDS)
+    missing, unknown = set(SPEC_IDS) - set(rows()), set(rows()) - set(SPEC_IDS)
+    assert not missing and not unknown, f"missing {sorted(missing)}, not in the catalogue {sorted(unknown)}"
 
 
 @pytest.mark.parametrize("id_", SPEC_IDS)
@@ -77,6 +78,8 @@ def test_status_code_and_tests_agree(id_: str) -> None:
     if status.startswith("partial: "):
         assert "Missing:" in status, f"{id_}: a partial row names what is missing"
     assert cited(code) and cited(tests), f"{id_}: {status.split(':')[0]} needs code and tests"
+    paths = [entry.split(" ")[0] for entry in cited(code) + cited(tests)]
+    assert len(paths) == len(set(paths)), f"{id_}: a path or test is cited twice"
 
 
 @pytest.mark.parametrize("id_", SPEC_IDS)
