@@ -70,7 +70,7 @@ def test_dp11_panel_without_lawyer_is_422(world: Any, staff_api: Api) -> None:
     assert case.state == CaseState.ACCEPTED
 
 
-def test_dp17_record_result_explain_and_close(world: Any, staff_api: Api) -> None:
+def test_dp17_explain_and_close(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.RESULT_NOTIFIED)
     response = staff_api.act(case, "explain", side="applicant")
     assert response.status_code == 200 and response.json()["state"] == "result_notified"

@@ -7,12 +7,15 @@ import copy
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
+from chotei.accounts.models import ApiToken, Role, StaffProfile
 from chotei.audit.models import AuditEvent
 from chotei.documents.models import IssuedDocument, PaymentClaim
 from chotei.parties.models import Party
 from tests.api.conftest import Api
-from tests.documents.helpers import pdf_text
+from tests.documents.helpers import flat, pdf_text
 from tests.documents.test_payment_notices import CLAIM, NONPAYMENT
 
 CLAIMANT = {"name": "佐々木 花子", "address": "神奈川県横浜市中区本町六丁目50番1号", "postcode": "231-0005"}
@@ -140,3 +143,40 @@ def test_pn02_registration_is_all_or_nothing(world: Any, monkeypatch: pytest.Mon
             claimant=PartyInput(name="佐々木 花子", address="横浜市"),
         )
     assert not PaymentClaim.objects.exists() and not Party.objects.filter(name="佐々木 花子").exists()
+
+
+def _issue_pdf_text(api: Api, claim_id: int, **body: Any) -> str:
+    issued = api.post(f"/claims/{claim_id}/notices", body)
+    assert issued.status_code == 201, issued.json()
+    return pdf_text(api.get(f"/claims/{claim_id}/notices/{issued.json()['id']}/pdf").content)
+
+
+def test_pn01_pn06_insurer_issues_the_claim_guide_and_the_explanation_through_the_api(
+    insurer_api: Api,
+) -> None:
+    claim_id = insurer_api.post("/claims", _body()).json()["id"]
+    guide = _issue_pdf_text(insurer_api, claim_id, kind="claim_guide")
+    assert "支払基準" in guide and "必要書類" in guide and "指定紛争処理機関" in guide
+    explanation = _issue_pdf_text(
+        insurer_api, claim_id, kind="payment_explanation", requested_on="2026-10-01"
+    )
+    assert flat(CLAIM["accident_details"]) in explanation
+    assert "令和8年10月1日" in explanation
+
+
+def test_pn03_pn07_a_coops_user_issues_payment_and_nonpayment_in_coop_wording_through_the_api(
+    world: Any,
+) -> None:
+    user = User.objects.create_user(username="coop-user")
+    StaffProfile.objects.create(user=user, role=Role.INSURER, organization=world.coop)
+    _, raw = ApiToken.issue(user, "test-coop")
+    coop_api = Api(Client(), raw)
+    claim = coop_api.post("/claims", _body())
+    assert claim.status_code == 201 and claim.json()["coop"] is True, claim.json()
+    text = _issue_pdf_text(coop_api, claim.json()["id"], kind="payment")
+    assert "共済金等" in text and "保険金等" not in text and "みなと共済協同組合" in text
+    denied = coop_api.post("/claims", _body(data=NONPAYMENT, reference="MC-2"))
+    assert denied.status_code == 201 and denied.json()["nonpayment"] is True, denied.json()
+    text = _issue_pdf_text(coop_api, denied.json()["id"], kind="nonpayment")
+    assert flat(NONPAYMENT["accident_summary"]) in text and "運行に起因する事故ではない" in text
+    assert "被共済者" in text and "被保険者に" not in text

@@ -84,6 +84,7 @@ def _fill_step(tab: Any, values: dict[str, str]) -> None:
 
 
 def test_portal_walkthrough(page: Any, live_server: Any, world: Any, mailbox: Any, shots: Path) -> None:  # noqa: F811 (mailbox)
+    # OD-01: apply, read notices and follow the case online, end to end.
     from chotei.disputes.models import Case
     from chotei.disputes.services import lifecycle, panels
     from chotei.documents.models import IssuedDocument

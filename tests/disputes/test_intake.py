@@ -114,6 +114,7 @@ def test_dp04_other_applicants_are_refused_citing_ordinance_14(world):
 
 @pytest.mark.parametrize("channel", [Case.Channel.POST, Case.Channel.ONLINE])
 def test_dp03_application_arrives_by_post_or_electronically(world, channel):
+    # OD-01: paper stays possible beside the portal.
     case = case_receive(actor=world.staff, data=application_input(channel=channel))
     line = LedgerLine.objects.get(case=case)
     assert Case.Channel(channel).label in line.description

@@ -12,6 +12,7 @@ from bench import crash
 
 
 def test_killed_server_leaves_whole_records_and_each_notice_once(capsys: pytest.CaptureFixture[str]) -> None:
+    # DP-21: after every kill each case matches its last ledger line and each notice ran once.
     kills = int(os.environ.get("CHOTEI_CRASH_KILLS", crash.DEFAULT_KILLS))
     figures = crash.run(kills, clients=3, seed=kills)
     with capsys.disabled():

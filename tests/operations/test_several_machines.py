@@ -33,6 +33,7 @@ def drained(inst: Installation, seconds: float = 90) -> None:
 def test_a_task_held_by_a_killed_worker_runs_once_after_its_lease(
     seeded: tuple[Installation, dict[str, str]],
 ) -> None:
+    # DP-21: a notice task is never lost with its worker, nor issued twice.
     inst, tokens = seeded
     before = inst.python("bench._records", "check")["last_ledger"]
     port = free_port()
@@ -58,6 +59,7 @@ def test_a_task_held_by_a_killed_worker_runs_once_after_its_lease(
 def test_two_servers_and_two_workers_issue_each_notice_once(
     seeded: tuple[Installation, dict[str, str]],
 ) -> None:
+    # DP-21: a notice task is never lost with its worker, nor issued twice.
     inst, tokens = seeded
     before = inst.python("bench._records", "check")["last_ledger"]
     ports = [free_port(), free_port()]

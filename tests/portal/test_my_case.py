@@ -41,6 +41,7 @@ def accepted(world: Any, party_client: Client, django_capture_on_commit_callback
 
 
 def test_plain_state_and_next_deadline_in_business_days(accepted: Case, party_client: Client) -> None:
+    # OD-03: the state in plain words; OD-01: the next deadline answered online.
     html = party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()
     assert "申請が受理されました" in html
     due = amendment_deadline(accepted.acceptance_dispatched_on)
@@ -51,6 +52,7 @@ def test_plain_state_and_next_deadline_in_business_days(accepted: Case, party_cl
 def test_pn05_pn04_notice_read_after_consent_and_first_opening_recorded(
     accepted: Case, party_client: Client
 ) -> None:
+    # OD-01: notices are read online once the party consented.
     notice = IssuedDocument.objects.filter(
         case=accepted, addressee_side="applicant", kind="acceptance_applicant"
     ).get()
@@ -87,6 +89,7 @@ def _upload(
 
 
 def test_evidence_upload_type_by_content_size_and_duplicates(accepted: Case, party_client: Client) -> None:
+    # DP-03, OD-01: evidence uploaded online is kept with its type, never returned.
     first = _upload(party_client, accepted, PDF)
     assert first.status_code == 302, first.content.decode()[-1500:]
     sub = Submission.objects.get()
@@ -139,6 +142,7 @@ def test_dp16_statement_deadline_rule() -> None:
 def test_dp19_withdrawal_needs_the_confirmation(
     accepted: Case, party_client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
+    # OD-01: withdrawn online.
     url = f"/portal/cases/{accepted.pk}/withdraw/"
     page = party_client.get(url).content.decode()
     assert "相手方にもその旨をお知らせします" in page

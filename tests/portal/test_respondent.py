@@ -46,6 +46,7 @@ def insurer_client(world: Any) -> Client:
 def test_insurer_sees_its_case_files_its_statement_and_answers_requests(
     world: Any, party_client: Client, insurer_client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
+    # OD-01: the respondent files and answers online.
     case = _accepted(world, party_client, django_capture_on_commit_callbacks)
     assert case.number in insurer_client.get("/portal/").content.decode()
     page = insurer_client.get(f"/portal/cases/{case.pk}/").content.decode()
@@ -68,6 +69,7 @@ def test_insurer_sees_its_case_files_its_statement_and_answers_requests(
 def test_dp16_respondent_cannot_file_after_its_deadline(
     world: Any, party_client: Client, insurer_client: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
+    # OD-01: the respondent's deadline is kept online as on paper.
     case = _accepted(world, party_client, django_capture_on_commit_callbacks)
     late = case.statement_due_on + dt.timedelta(days=1)
     with clock.replaying_at(dt.datetime.combine(late, dt.time(10), tzinfo=dt.UTC)):
