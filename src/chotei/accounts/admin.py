@@ -10,10 +10,12 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest
 
 from chotei.accounts.models import ApiToken, StaffProfile
+from chotei.web.second_factor import guard_admin_site
 
 admin.site.site_header = "調停 管理サイト"
 admin.site.site_title = "調停 管理"
 admin.site.index_title = "初期設定・マスタ管理"
+guard_admin_site(admin.site)
 
 
 class StaffProfileInline(admin.StackedInline):  # type: ignore[type-arg]
