@@ -4,6 +4,7 @@ Japanese and recorded, five of them ending the session; API tokens unaffected.""
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from typing import Any
@@ -167,3 +168,39 @@ def test_im01_admin_site_waits_for_the_second_factor(world: Any) -> None:
 def test_im01_api_tokens_are_unaffected(world: Any) -> None:
     _, raw = ApiToken.issue(world.staff, "batch")
     assert Api(Client(), raw).get("/cases").status_code == 200
+
+
+def test_im01_enrolment_refused_twice_or_for_a_role_without_it(world: Any) -> None:
+    secret = second_factor.new_secret()
+    second_factor.enrol(world.staff, secret, code_for(secret))
+    other = second_factor.new_secret()
+    with pytest.raises(second_factor.WrongCode):
+        second_factor.enrol(world.staff, other, code_for(other))
+    insurer = second_factor.new_secret()
+    with pytest.raises(second_factor.WrongCode):
+        second_factor.enrol(world.users[Role.INSURER], insurer, code_for(insurer))
+    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == 1
+
+
+def test_im01_demo_says_staff_enrol_at_first_login(settings: Any) -> None:
+    from chotei.desk.management.commands.demo import Command
+
+    out = io.StringIO()
+    Command(stdout=out)._logins()
+    assert "初回ログイン時に認証アプリ（TOTP）を設定" in out.getvalue()
+    settings.CHOTEI_STAFF_TOTP = False
+    out = io.StringIO()
+    Command(stdout=out)._logins()
+    assert "TOTP" not in out.getvalue()
+
+
+def test_im01_a_reset_authenticator_means_enrolling_again(world: Any) -> None:
+    client, _ = password_login(Role.SECRETARIAT)
+    _, old_codes = enrol(client)
+    client.post("/desk/logout/")
+    # The administrator's reset for a lost phone: the user's authenticators deleted in the admin.
+    Authenticator.objects.filter(user=world.staff).delete()
+    client, _ = password_login(Role.SECRETARIAT)
+    assert "二要素認証の設定" in client.get(STEP).content.decode()
+    _, new_codes = enrol(client)
+    assert len(new_codes) == 10 and not set(new_codes) & set(old_codes)

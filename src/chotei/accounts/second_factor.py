@@ -26,13 +26,16 @@ from chotei.rules.application import normalize
 # Everyone who may open a case record; insurer users see only their own cases through the API.
 SECOND_FACTOR_ROLES = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.MEMBER, Role.AUDITOR, Role.ADMIN})
 WRONG_CODE = "確認コードが正しくありません。認証アプリの6桁のコード又はリカバリーコードを入力してください"
+WRONG_ENROLMENT_CODE = (
+    "確認コードが正しくありません。QRコードを読み取った認証アプリの6桁のコードを入力してください"
+)
 
 
 class WrongCode(Exception):
     """The code matched neither the authenticator nor an unused recovery code; nothing was written."""
 
-    def __init__(self) -> None:
-        super().__init__(WRONG_CODE)
+    def __init__(self, message: str = WRONG_CODE) -> None:
+        super().__init__(message)
 
 
 def required(user: Any) -> bool:
@@ -66,11 +69,11 @@ def enrol(user: Any, secret: str, code: str) -> list[str]:
     """The secret becomes the user's authenticator once a code from the app proves it was scanned;
     returns the recovery codes, shown this once. Authenticator and audit event commit together."""
     if not required(user) or enrolled(user) or not secret:
-        raise WrongCode
+        raise WrongCode(WRONG_ENROLMENT_CODE)
     # Checked through the new authenticator so the code is spent (allauth marks it used), and the
     # activation rolls back with the refusal.
     if not TOTP.activate(user, secret).validate_code(_code(code)):
-        raise WrongCode
+        raise WrongCode(WRONG_ENROLMENT_CODE)
     # A fresh set: codes of an earlier, reset authenticator must not outlive it.
     Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.RECOVERY_CODES).delete()
     codes = RecoveryCodes.activate(user).generate_codes()
