@@ -73,8 +73,10 @@ def test_im01_enrolment_shows_qr_and_secret_then_recovery_codes_once(world: Any)
     client, _ = password_login(Role.SECRETARIAT)
     page = client.get(STEP).content.decode()
     assert "二要素認証の設定" in page and 'src="data:image/svg+xml;base64,' in page
+    before = client.session.session_key
     secret, codes = enrol(client)
     assert len(codes) == 10 and len(set(codes)) == 10
+    assert client.session.session_key != before
     assert client.get("/desk/").status_code == 200
     assert Authenticator.objects.filter(user=world.staff).count() == 2
     event = AuditEvent.objects.filter(event_type=AuditEvent.Type.LOGIN, actor=world.staff).first()

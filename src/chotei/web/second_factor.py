@@ -17,6 +17,8 @@ STEP_URL = "/desk/login/second-factor/"
 
 
 def passed(request: HttpRequest) -> None:
+    # A new session key for the full login, as Django's login() does for the password step.
+    request.session.cycle_key()
     request.session[SESSION_KEY] = request.user.pk
 
 
