@@ -45,6 +45,8 @@ def test_staff_enrol_and_log_in_with_totp(
     password_step()
     assert page.locator("h1").inner_text() == "二要素認証の設定"
     assert page.evaluate("document.querySelector('#totp-qr').naturalWidth") > 0
+    # Until the second step the menu is not offered: its pages would only lead back here.
+    assert page.locator("#site-nav").count() == 0
     shot("enrolment")
     secret = page.locator("#totp-secret").inner_text()
 
