@@ -42,6 +42,9 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Password hashing is deliberately slow in production; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests of other things log in with force_login or the password alone; tests/accounts/
+    # test_second_factor.py and the browser's test_second_factor.py turn the second factor on.
+    settings.CHOTEI_STAFF_TOTP = False
     _allow_flush_of_guarded_tables()
 
 

@@ -196,6 +196,12 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "20/15m/ip,5/15m/key"}
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "自賠責保険・共済紛争処理機構"
+# One 30-second step either side: a phone's clock a few seconds off, or a code typed as it changes,
+# still works (RFC 6238 §5.2); each code is still accepted only once.
+MFA_TOTP_TOLERANCE = 1
+# IM-01: staff whose role reads case records log in with a password and a TOTP code (enrolled at the
+# first login). Only tests of other things turn it off (tests/conftest.py).
+CHOTEI_STAFF_TOTP = os.environ.get("CHOTEI_STAFF_TOTP", "1") != "0"
 PORTAL_LOGIN_URL = "/portal/accounts/login/"
 
 # Mail goes out through Django's mail API to the SMTP relay the installation names.

@@ -12,11 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from chotei.accounts.forms import LockingAdminAuthenticationForm
 from chotei.accounts.models import ApiToken, StaffProfile
 from chotei.accounts.security import acting_as
+from chotei.web.second_factor import guard_admin_site
 
 admin.site.site_header = "調停 管理サイト"
 admin.site.site_title = "調停 管理"
 admin.site.index_title = "初期設定・マスタ管理"
 admin.site.login_form = LockingAdminAuthenticationForm
+guard_admin_site(admin.site)
 
 
 class StaffProfileInline(admin.StackedInline):  # type: ignore[type-arg]

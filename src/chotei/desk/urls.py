@@ -9,6 +9,7 @@ from chotei.desk.views import (
     operations,
     records,
     roster,
+    second_factor,
     submissions,
     tokens,
 )
@@ -16,6 +17,7 @@ from chotei.desk.views import (
 app_name = "desk"
 urlpatterns = [
     path("desk/login/", auth.LoginView.as_view(), name="login"),
+    path("desk/login/second-factor/", second_factor.second_factor_step, name="second_factor"),
     path("desk/logout/", auth.LogoutView.as_view(), name="logout"),
     path("desk/", cases.case_list, name="case_list"),
     path("desk/cases/new/", intake.case_new, name="case_new"),

@@ -14,12 +14,13 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import Actor, NotPermitted, acting, role_of
 from chotei.audit.services import access_refused_record
 from chotei.disputes.services.core import NotFound
+from chotei.web import second_factor
 
 # Insurer users work through the API; the desk is for the body's own people.
 DESK_ROLES = frozenset({Role.SECRETARIAT, Role.CHAIR, Role.MEMBER, Role.AUDITOR, Role.ADMIN})
@@ -72,12 +73,15 @@ def not_found(
 
 
 def refusals_answered(view: View) -> View:
-    """Login required; the services' refusals of access become a recorded 403 or 404 page."""
+    """Login required, with its second factor (IM-01); the services' refusals of access become a
+    recorded 403 or 404 page."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if second_factor.pending(request):
+            return redirect(second_factor.step_url(request.get_full_path()))
         try:
             return view(request, *args, **kwargs)
         except NotPermitted as exc:

@@ -12,6 +12,7 @@ from chotei.accounts.models import Role
 from chotei.accounts.permissions import role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
+from chotei.web import second_factor
 
 
 class LoginView(auth_views.LoginView):
@@ -24,6 +25,11 @@ class LoginView(auth_views.LoginView):
         if role_of(self.request.user) == Role.INSURER:
             return "/portal/"
         return str(super().get_default_redirect_url())
+
+    def get_success_url(self) -> str:
+        # IM-01: the password is the first step; staff go on to the second factor before any page.
+        target = str(super().get_success_url())
+        return second_factor.step_url(target) if second_factor.pending(self.request) else target
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)

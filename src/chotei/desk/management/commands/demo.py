@@ -102,6 +102,12 @@ class Command(BaseCommand):
         self.stdout.write("\nログイン:")
         for label, username, password in rows:
             self.stdout.write(f"  {_pad(label, widths[0])}  {_pad(username, widths[1])}  {password}")
+        if settings.CHOTEI_STAFF_TOTP:
+            # IM-01: the demo keeps the second factor, so the first login shows how staff enrol.
+            self.stdout.write(
+                "（保険会社・共済組合以外は、初回ログイン時に認証アプリ（TOTP）を設定し、以後は確認コードを"
+                "入力します。試用で省くには CHOTEI_STAFF_TOTP=0 で起動してください）"
+            )
 
     def _token(self, token: str) -> None:
         self.stdout.write(f"\n保険会社利用者（{demo_data.INSURER_USER_ORG}）のAPIトークン: {token}")
