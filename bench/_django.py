@@ -102,7 +102,10 @@ def bench_args(name: str, argv: Sequence[str] | None) -> list[str]:
 
 
 def percentile(values: Sequence[float], p: float) -> float:
+    """The p-th percentile; NaN when nothing was measured (a phase too short for its load)."""
     ordered = sorted(values)
+    if not ordered:
+        return float("nan")
     if len(ordered) == 1:
         return ordered[0]
     return statistics.quantiles(ordered, n=100, method="inclusive")[int(p) - 1]

