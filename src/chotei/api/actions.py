@@ -48,7 +48,12 @@ STEPS: dict[str, Step] = {
     ),
     "close": lambda a, c, b: lifecycle.case_close(actor=a, case_id=c, version=b.version),
     "terminate": lambda a, c, b: lifecycle.case_terminate(
-        actor=a, case_id=c, version=b.version, reason=b.reason, chief_id=b.chief_id
+        actor=a,
+        case_id=c,
+        version=b.version,
+        ground=b.termination_ground,
+        reason=b.reason,
+        chief_id=b.chief_id,
     ),
     "withdraw": lambda a, c, b: lifecycle.case_withdraw(
         actor=a, case_id=c, version=b.version, channel=b.channel, requested_on=b.requested_on
@@ -67,7 +72,7 @@ ACTION_FIELDS: dict[str, frozenset[str]] = {
     "record_result": frozenset({"result", "reasons"}),
     "explain": frozenset({"side"}),
     "close": frozenset(),
-    "terminate": frozenset({"reason", "chief_id"}),
+    "terminate": frozenset({"termination_ground", "reason", "chief_id"}),
     "withdraw": frozenset({"channel", "requested_on"}),
 }
 

@@ -15,7 +15,7 @@ from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, CaseNote, CaseParty, Submission
 from chotei.disputes.services.assignment import clerks, person_name
 from chotei.disputes.services.core import fiscal_year_of
-from chotei.rules import corrections, offices, screening
+from chotei.rules import corrections, offices, screening, termination
 from chotei.rules.states import STATE_LABELS
 from chotei.web.forms import JapaneseForm, date_field, text_field
 
@@ -229,8 +229,12 @@ class AssignForm(VersionForm):
 
 
 class TerminateForm(VersionForm, ChiefForm):
-    """打切り is the chief member's decision (DP-18, 規程17条), recorded in the chief's name."""
+    """打切り is the chief member's decision (DP-18, 規程17条), recorded in the chief's name, on one of
+    the article's grounds."""
 
+    ground = forms.ChoiceField(
+        label="打切りの事由（規程第17条第1項）", choices=termination.TERMINATION_GROUND_CHOICES
+    )
     reason = text_field("打切りの理由", 2)
 
 

@@ -152,7 +152,7 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
             "result_text": result_text,
         }
     if kind is NoticeKind.TERMINATION:
-        return {"terminated_on": case.ended_on, "reason": case.end_reason}
+        return {"terminated_on": case.ended_on, "ground": case.termination_ground, "reason": case.end_reason}
     if kind is NoticeKind.WITHDRAWAL:
         return {**named, "withdrawn_on": case.ended_on}
     raise ValueError(f"{kind} は事案の通知ではありません")

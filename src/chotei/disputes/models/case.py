@@ -9,7 +9,7 @@ from django.db import models
 
 from chotei import clock
 from chotei.audit.chain import ChainedRow
-from chotei.rules import application, offices, screening
+from chotei.rules import application, offices, screening, termination
 from chotei.rules.states import STATE_LABELS, CaseState
 
 
@@ -74,6 +74,9 @@ class Case(models.Model):
     statement_due_on = models.DateField("答弁書提出期限", null=True, blank=True)
     refusal_ground = models.CharField(
         "不受理事由", max_length=10, choices=screening.GROUND_CHOICES, blank=True
+    )
+    termination_ground = models.CharField(
+        "打切り事由", max_length=10, choices=termination.TERMINATION_GROUND_CHOICES, blank=True
     )
     result = models.CharField("審理結果", max_length=10, choices=Result.choices, blank=True)
     result_reasons = models.TextField("理由", blank=True)

@@ -13,7 +13,7 @@ from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
 from chotei.disputes.services.panels import chief_member, chief_named
-from chotei.rules import application, screening
+from chotei.rules import application, screening, termination
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import Action, CaseState
@@ -202,20 +202,23 @@ def case_close(*, actor: Actor, case_id: int, version: int) -> Case:
 
 
 def case_terminate(
-    *, actor: Actor, case_id: int, version: int, reason: str, chief_id: int | None = None
+    *, actor: Actor, case_id: int, version: int, ground: str, reason: str, chief_id: int | None = None
 ) -> Case:
     """打切り (DP-18, 規程17条): the panel's chief member decides, on a screening ground or no prospect
     of resolution; the secretariat records it in the chief's name, never its own, and the notice
     points the parties to litigation and other routes."""
     guards.operator(actor)
+    # DP-18: the ground is one of 規程第17条第1項's, so the notice can cite its provision.
+    chosen = termination.termination_ground(application.normalize(ground))
     reason = application.normalize(reason)
     if not reason:
         raise RuleViolation("打切りの理由がありません", rules("第17条", "DP-18"), field="reason")
 
     def apply(case: Case) -> list[str]:
         chief_member(case, chief_id, "紛争処理の打切り", "第17条", "DP-18")
+        case.termination_ground = chosen.code
         case.end_reason = reason
-        return ["end_reason"]
+        return ["termination_ground", "end_reason"]
 
     case = case_step(
         actor=actor,
@@ -223,7 +226,10 @@ def case_terminate(
         version=version,
         action=Action.TERMINATE,
         apply=apply,
-        description=f"紛争処理の打切り（{chief_named(chief_id)}の判断、規程第17条）: {reason}",
+        description=(
+            f"紛争処理の打切り（{chief_named(chief_id)}の判断、規程第17条）: "
+            f"{termination.ground_statement(chosen)} {reason}"
+        ),
         chief=chief_id,
     )
     return case

@@ -155,6 +155,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
         "both",
         (
             ("terminated_on", "打切り日", rules("第17条第1項", "DP-18")),
+            ("ground", "打切りの事由", rules("第17条第1項", "DP-18")),
             ("reason", "打切りの理由", rules("第17条第1項", "DP-18")),
         ),
         ("guidance",),

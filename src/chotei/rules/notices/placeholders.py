@@ -21,6 +21,8 @@ def placeholders(kind: NoticeKind) -> frozenset[str]:
         names.add("table")
     if kind is NoticeKind.REFUSAL:
         names |= {"ground_article", "ground_label"}
+    if kind is NoticeKind.TERMINATION:
+        names.add("ground_statement")
     return frozenset(names)
 
 
@@ -44,6 +46,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "ground_article": "不受理の根拠規定（例 紛争処理業務規程第5条第1項第9号）",
     "ground_label": "不受理の事由の名称",
     "ground_text": "不受理の理由",
+    "ground_statement": "打切りの事由とその根拠規定（規程第17条第1項）",
     "guidance": "解決のための方法の教示",
     "cure": "不受理の事由を解消して改めて申請する方法（又は再申請ができない旨）",
     "decision_notified_on": "保険会社等の支払に関する判断の通知日",

@@ -130,6 +130,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 {no}　事案番号　{case_number}
 {no}　打切り日　{terminated_on}
+{no}　打切りの事由　{ground_statement}
 {no}　打切りの理由　{reason}
 {no}　解決のための方法　{guidance}
 
