@@ -175,9 +175,14 @@ def test_dp11_meeting_needs_quorum_then_result_is_recorded(as_role, make_case, w
         version=fresh(case).version,
         result="changed",
         reasons="神経症状の残存が認められ、第14級9号に該当する。",
+        grade_before="none",
+        grade_after="2-14",
     )
     assert response.status_code == 302
     assert fresh(case).state == CaseState.RESULT_NOTIFIED and case.result == "changed"
+    assert (case.grade_before, case.grade_after) == ("none", "2-14")
+    line = LedgerLine.objects.filter(case=case, action="record_result").get()
+    assert "等級 別表第2第14級（変更前　非該当）" in line.description
     html = client.get(f"/desk/cases/{case.pk}/").content.decode()
     assert "変更" in html and "第14級9号に該当する" in html
 

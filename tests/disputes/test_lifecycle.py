@@ -211,6 +211,36 @@ def test_dp17_result_needs_a_recorded_meeting(world, make_case):
         )
 
 
+@pytest.mark.parametrize(
+    ("result", "before", "after", "field", "says"),
+    [
+        ("unchanged", "2-12", "2-9", "grade_after", "「変更」のとき"),
+        ("changed", "2-12", "", "grade_after", "共に指定"),
+        ("changed", "", "2-9", "grade_before", "共に指定"),
+        ("changed", "2-12", "2-15", "grade_after", "等級「2-15」"),
+        ("changed", "2-12", "2-12", "grade_after", "変更前と同じ"),
+    ],
+)
+def test_dp17_a_grade_change_names_two_different_findings_on_a_change(
+    world, make_case, result, before, after, field, says
+):
+    case = make_case(CaseState.UNDER_REVIEW)
+    loaded = version(case)
+    with pytest.raises(RuleViolation, match=says) as refused:
+        lifecycle.case_record_result(
+            actor=world.staff,
+            case_id=case.pk,
+            version=loaded,
+            result=result,
+            reasons="理由",
+            grade_before=before,
+            grade_after=after,
+        )
+    assert refused.value.field == field
+    case.refresh_from_db()
+    assert case.version == loaded and not case.result and not case.grade_after
+
+
 def test_dp17_dp23_result_needs_a_reason_and_is_notified(world, make_case, notices):
     case = make_case(CaseState.RESULT_NOTIFIED)
     assert case.result == Case.Result.UNCHANGED and case.result_reasons.startswith("画像所見")

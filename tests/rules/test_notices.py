@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from chotei.rules.errors import MissingItems, RuleViolation
+from chotei.rules.grades import change_text
 from chotei.rules.notices.claim_guide import dispute_body_summary
 from chotei.rules.notices.compose import compose
 from chotei.rules.notices.coop import coop_wording
@@ -270,6 +271,14 @@ def test_dp18_termination_without_a_listed_ground_is_refused() -> None:
     data.fields["ground"] = "O15-1"
     with pytest.raises(RuleViolation, match="規程第17条第1項"):
         compose(NoticeKind.TERMINATION, data)
+
+
+def test_dp17_a_changed_grade_has_its_own_line_in_the_result() -> None:
+    data = make_data(NoticeKind.RESULT)
+    assert not any("変更後の等級" in p for p in compose(NoticeKind.RESULT, data).paragraphs)
+    data.fields["grade_change"] = change_text("2-12", "2-9")
+    paragraphs = compose(NoticeKind.RESULT, data).paragraphs
+    assert any(p.endswith("変更後の等級　別表第2第9級（変更前　別表第2第12級）") for p in paragraphs)
 
 
 def test_items_are_numbered_without_gaps_when_optional_lines_drop() -> None:

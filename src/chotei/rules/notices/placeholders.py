@@ -51,6 +51,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "cure": "不受理の事由を解消して改めて申請する方法（又は再申請ができない旨）",
     "decision_notified_on": "保険会社等の支払に関する判断の通知日",
     "next_step": "結果を受けて今後行われる手続",
+    "grade_change": "変更後の等級と変更前の等級（等級を変更する結果のとき）",
     "insurer_decision": "自賠責（保険会社等）の判断",
     "applicant_claim": "申請人の主張",
     "amendment_received_on": "変更申請の受付日",
