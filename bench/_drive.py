@@ -88,7 +88,11 @@ class CaseRunner:
             )
         else:
             action = name if name != "end" else self.rng.choice(["terminate", "withdraw"])
-            extra = {"reason": "紛争処理の見込みがない"} if action == "terminate" else {}
+            extra = (
+                {"termination_ground": "R17-1", "reason": "紛争処理の見込みがない"}
+                if action == "terminate"
+                else {}
+            )
             status, body = self.http.post(
                 f"{API}/cases/{case_id}/actions/{action}", {"version": case["version"], **extra}
             )

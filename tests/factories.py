@@ -205,7 +205,12 @@ class World:
             "review": review,
             "close": lambda: lifecycle.case_close(actor=actor, case_id=case.pk, version=v()),
             "terminate": lambda: lifecycle.case_terminate(
-                actor=actor, case_id=case.pk, version=v(), reason="解決の見込みがない", chief_id=chief
+                actor=actor,
+                case_id=case.pk,
+                version=v(),
+                ground="R17-1",
+                reason="解決の見込みがない",
+                chief_id=chief,
             ),
             "withdraw": lambda: lifecycle.case_withdraw(actor=actor, case_id=case.pk, version=v()),
         }

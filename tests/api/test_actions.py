@@ -95,19 +95,35 @@ def test_dp17_explain_with_stale_version_is_409(world: Any, staff_api: Api) -> N
 def test_dp18_terminate_with_reason(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
     chief = PanelSeat.objects.get(case=case, is_chief=True).member_id
-    body = staff_api.act(case, "terminate", reason="解決の見込みがない", chief_id=chief).json()
+    body = staff_api.act(
+        case, "terminate", termination_ground="R5-1-1", reason="示談が成立した", chief_id=chief
+    ).json()
     assert body["state"] == "terminated"
+    case.refresh_from_db()
+    assert case.termination_ground == "R5-1-1"
+
+
+@pytest.mark.parametrize("ground", ["", "R5-9"])
+def test_dp18_terminate_without_a_listed_ground_is_422(world: Any, staff_api: Api, ground: str) -> None:
+    case = world.make_case(CaseState.UNDER_REVIEW)
+    chief = PanelSeat.objects.get(case=case, is_chief=True).member_id
+    response = staff_api.act(
+        case, "terminate", termination_ground=ground, reason="解決の見込みがない", chief_id=chief
+    )
+    body = response.json()
+    assert response.status_code == 422 and body["obligation"] == "DP-18"
+    assert body["field"] == "ground" and body["article"] == "規程第17条第1項"
 
 
 def test_dp18_terminate_without_the_chief_is_422(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
-    body = staff_api.act(case, "terminate", reason="解決の見込みがない").json()
+    body = staff_api.act(case, "terminate", termination_ground="R17-1", reason="解決の見込みがない").json()
     assert body["obligation"] == "DP-18" and body["field"] == "chief_id"
 
 
 def test_dp18_terminate_without_reason_is_422(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.UNDER_REVIEW)
-    body = staff_api.act(case, "terminate").json()
+    body = staff_api.act(case, "terminate", termination_ground="R17-1").json()
     assert body["obligation"] == "DP-18" and body["field"] == "reason"
 
 

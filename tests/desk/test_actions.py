@@ -175,9 +175,14 @@ def test_dp11_meeting_needs_quorum_then_result_is_recorded(as_role, make_case, w
         version=fresh(case).version,
         result="changed",
         reasons="神経症状の残存が認められ、第14級9号に該当する。",
+        grade_before="none",
+        grade_after="2-14",
     )
     assert response.status_code == 302
     assert fresh(case).state == CaseState.RESULT_NOTIFIED and case.result == "changed"
+    assert (case.grade_before, case.grade_after) == ("none", "2-14")
+    line = LedgerLine.objects.filter(case=case, action="record_result").get()
+    assert "等級 別表第2第14級（変更前　非該当）" in line.description
     html = client.get(f"/desk/cases/{case.pk}/").content.decode()
     assert "変更" in html and "第14級9号に該当する" in html
 
@@ -305,16 +310,29 @@ def test_dp17_explanation_over_a_newer_version_is_a_conflict(as_role, make_case)
 def test_dp18_terminate_needs_reason(as_role, make_case) -> None:
     case = make_case(CaseState.UNDER_REVIEW)
     client = as_role("secretariat")
-    response = post_action(client, case, "terminate", version=case.version, reason="")
-    assert response.status_code == 422
-    response = post_action(client, case, "terminate", version=case.version, reason="解決の見込みがない")
-    assert response.status_code == 422 and "主任委員" in response.content.decode()
     chief = PanelSeat.objects.get(case=case, is_chief=True).member_id
+    response = post_action(client, case, "terminate", version=case.version, ground="R17-1", reason="")
+    assert response.status_code == 422
     response = post_action(
         client, case, "terminate", version=case.version, reason="解決の見込みがない", chief_id=chief
     )
+    assert response.status_code == 422 and "打切りの事由" in response.content.decode()
+    response = post_action(
+        client, case, "terminate", version=case.version, ground="R17-1", reason="解決の見込みがない"
+    )
+    assert response.status_code == 422 and "主任委員" in response.content.decode()
+    response = post_action(
+        client,
+        case,
+        "terminate",
+        version=case.version,
+        ground="R5-1-9",
+        reason="訴訟が提起された",
+        chief_id=chief,
+    )
     assert response.status_code == 302
-    assert fresh(case).state == CaseState.TERMINATED and case.end_reason == "解決の見込みがない"
+    assert fresh(case).state == CaseState.TERMINATED and case.end_reason == "訴訟が提起された"
+    assert case.termination_ground == "R5-1-9"
 
 
 def test_dp19_withdraw(as_role, make_case) -> None:

@@ -211,6 +211,36 @@ def test_dp17_result_needs_a_recorded_meeting(world, make_case):
         )
 
 
+@pytest.mark.parametrize(
+    ("result", "before", "after", "field", "says"),
+    [
+        ("unchanged", "2-12", "2-9", "grade_after", "「変更」のとき"),
+        ("changed", "2-12", "", "grade_after", "共に指定"),
+        ("changed", "", "2-9", "grade_before", "共に指定"),
+        ("changed", "2-12", "2-15", "grade_after", "等級「2-15」"),
+        ("changed", "2-12", "2-12", "grade_after", "変更前と同じ"),
+    ],
+)
+def test_dp17_a_grade_change_names_two_different_findings_on_a_change(
+    world, make_case, result, before, after, field, says
+):
+    case = make_case(CaseState.UNDER_REVIEW)
+    loaded = version(case)
+    with pytest.raises(RuleViolation, match=says) as refused:
+        lifecycle.case_record_result(
+            actor=world.staff,
+            case_id=case.pk,
+            version=loaded,
+            result=result,
+            reasons="理由",
+            grade_before=before,
+            grade_after=after,
+        )
+    assert refused.value.field == field
+    case.refresh_from_db()
+    assert case.version == loaded and not case.result and not case.grade_after
+
+
 def test_dp17_dp23_result_needs_a_reason_and_is_notified(world, make_case, notices):
     case = make_case(CaseState.RESULT_NOTIFIED)
     assert case.result == Case.Result.UNCHANGED and case.result_reasons.startswith("画像所見")
@@ -236,24 +266,55 @@ def test_dp17_no_explanation_before_the_result(world, make_case):
 def test_dp18_termination_needs_a_reason_and_ends_the_case(world, make_case, notices):
     case = make_case(CaseState.UNDER_REVIEW)
     chief = PanelSeat.objects.get(case=case, is_chief=True)
-    with pytest.raises(RuleViolation, match="規程第17条"):
+    with pytest.raises(RuleViolation, match="規程第17条") as refused:
         lifecycle.case_terminate(
-            actor=world.staff, case_id=case.pk, version=version(case), reason="　", chief_id=chief.member_id
+            actor=world.staff,
+            case_id=case.pk,
+            version=version(case),
+            ground="R17-1",
+            reason="　",
+            chief_id=chief.member_id,
         )
+    assert refused.value.field == "reason"
     with notices():
         lifecycle.case_terminate(
             actor=world.staff,
             case_id=case.pk,
             version=version(case),
+            ground="Ｒ17-1",
             reason="解決の見込みがない",
             chief_id=chief.member_id,
         )
     case.refresh_from_db()
     assert case.state == CaseState.TERMINATED and case.end_reason == "解決の見込みがない"
+    assert case.termination_ground == "R17-1"
     assert case.ended_on is not None and case.due_on is None
     assert notices.kinds() == ["termination"]
     line = LedgerLine.objects.get(case=case, action="terminate")
     assert f"主任委員 {chief.member.name}の判断" in line.description
+    assert "紛争処理による解決の見込みがない（紛争処理業務規程第17条第1項）" in line.description
+
+
+@pytest.mark.parametrize("ground", ["", "R5-1-10", "O15-1"])
+def test_dp18_termination_ground_is_one_of_article_17s(world, make_case, ground):
+    """規程第17条第1項: a screening ground of 第5条第1項 or no prospect of resolution; nothing else
+    (令第15条's grounds refuse an application, they do not terminate one)."""
+    case = make_case(CaseState.UNDER_REVIEW)
+    chief = PanelSeat.objects.get(case=case, is_chief=True)
+    loaded = version(case)
+    with pytest.raises(RuleViolation, match="規程第17条第1項") as refused:
+        lifecycle.case_terminate(
+            actor=world.staff,
+            case_id=case.pk,
+            version=loaded,
+            ground=ground,
+            reason="見込みなし",
+            chief_id=chief.member_id,
+        )
+    assert refused.value.field == "ground" and refused.value.obligation == "DP-18"
+    case.refresh_from_db()
+    assert case.state == CaseState.UNDER_REVIEW and case.version == loaded and not case.termination_ground
+    assert not LedgerLine.objects.filter(case=case, action="terminate").exists()
 
 
 @pytest.mark.parametrize("who", ["nobody", "ordinary member"])
@@ -264,7 +325,12 @@ def test_dp18_termination_is_the_chiefs_decision_not_the_secretariats(world, mak
     chief_id = None if who == "nobody" else other.member_id
     with pytest.raises(RuleViolation, match="規程第17条") as refused:
         lifecycle.case_terminate(
-            actor=world.staff, case_id=case.pk, version=version(case), reason="見込みなし", chief_id=chief_id
+            actor=world.staff,
+            case_id=case.pk,
+            version=version(case),
+            ground="R17-1",
+            reason="見込みなし",
+            chief_id=chief_id,
         )
     assert refused.value.field == "chief_id"
     case.refresh_from_db()

@@ -12,6 +12,7 @@ from tests.rules.test_notices import make_data
 from chotei.disputes.models import Case
 from chotei.disputes.services import lifecycle
 from chotei.documents import services
+from chotei.documents.facts import case_fields
 from chotei.documents.models import IssuedDocument
 from chotei.rules.notices.compose import compose
 from chotei.rules.notices.kinds import NoticeKind
@@ -86,3 +87,12 @@ def test_dp17_the_explanation_follows_the_published_structure(make_case: Any) ->
     assert positions == sorted(positions)
     assert "自賠責の判断令和8年8月に非該当の通知を受け" in text
     assert "申請人の主張事故後一貫して頚部痛を訴え" in text
+
+
+def test_dp17_a_changed_grade_is_read_from_the_case_into_the_result(make_case: Any) -> None:
+    case = make_case(CaseState.RESULT_NOTIFIED)
+    assert case_fields(case, NoticeKind.RESULT, case.received_on)["grade_change"] is None
+    Case.objects.filter(pk=case.pk).update(result="changed", grade_before="none", grade_after="2-14")
+    case.refresh_from_db()
+    fields = case_fields(case, NoticeKind.RESULT, case.received_on)
+    assert fields["grade_change"] == "別表第2第14級（変更前　非該当）"

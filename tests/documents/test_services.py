@@ -157,6 +157,7 @@ def test_dp18_termination_to_both_with_litigation_guidance(make_case: Any, doc_a
     for doc in docs:
         text = _check_common(doc, case, doc_artifacts)
         assert "解決の見込みがない" in text
+        assert flat("打切りの事由紛争処理による解決の見込みがない（紛争処理業務規程第17条第1項）") in text
         assert flat(LITIGATION_GUIDANCE) in text
         assert flat(f"打切り日{to_wareki(case.ended_on)}") in text
 

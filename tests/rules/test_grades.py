@@ -187,3 +187,12 @@ def test_pn08_combine_between_most_serious_and_sum(numbers: list[int]) -> None:
     assert combined.amount <= sum(x.amount for x in found)
     assert combined.amount >= max(x.amount for x in found)
     assert combined.grade.grade <= min(numbers)
+
+
+def test_dp17_pn08_findings_are_the_tables_grades_or_not_applicable() -> None:
+    assert grades.finding_label("none") == "非該当"
+    assert grades.finding_label("1-2") == "別表第1第2級" and grades.finding_label("2-14") == "別表第2第14級"
+    assert grades.change_text("none", "2-14") == "別表第2第14級（変更前　非該当）"
+    with pytest.raises(RuleViolation, match="別表第1・別表第2") as refused:
+        grades.finding_label("1-3", "grade_after")
+    assert refused.value.field == "grade_after"

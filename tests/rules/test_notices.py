@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from chotei.rules.errors import MissingItems, RuleViolation
+from chotei.rules.grades import change_text
 from chotei.rules.notices.claim_guide import dispute_body_summary
 from chotei.rules.notices.compose import compose
 from chotei.rules.notices.coop import coop_wording
@@ -72,6 +73,7 @@ FULL_FIELDS: dict[NoticeKind, dict[str, object]] = {
     },
     NoticeKind.TERMINATION: {
         "terminated_on": date(2025, 12, 1),
+        "ground": "R17-1",
         "reason": "訴訟が提起されたため解決の見込みがない",
     },
     NoticeKind.WITHDRAWAL: {"applicant_name": "山田 太郎", "withdrawn_on": date(2025, 11, 30)},
@@ -112,7 +114,7 @@ EXPECTED_TEXT: dict[NoticeKind, list[str]] = {
     NoticeKind.STATEMENT_REQUEST: ["令和7年11月12日", "山田 太郎"],
     NoticeKind.RESULT: ["非変更", "神経症状の残存を医学的に証明できない"],
     NoticeKind.EXPLANATION: ["令和8年1月5日", "非変更", "神経根の圧迫所見"],
-    NoticeKind.TERMINATION: ["令和7年12月1日", "訴訟が提起された", "訴訟手続"],
+    NoticeKind.TERMINATION: ["令和7年12月1日", "紛争処理業務規程第17条第1項", "訴訟が提起された", "訴訟手続"],
     NoticeKind.WITHDRAWAL: ["令和7年11月30日", "山田 太郎", "終結"],
     NoticeKind.CLAIM_GUIDE: ["支払基準の概要", "支払の手続の概要", "指定紛争処理機関"],
     NoticeKind.PAYMENT: ["令和7年1月10日", "第14級", "頚部痛が残存", "2割", "7割以上8割未満"],
@@ -243,6 +245,40 @@ def test_dp06_refusal_on_an_unlisted_ground_is_refused() -> None:
 def test_dp18_termination_points_to_litigation_by_default() -> None:
     text = _all_text(NoticeKind.TERMINATION, make_data(NoticeKind.TERMINATION))
     assert "訴訟手続" in text and "規程第17条第2項" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "stated"),
+    [
+        ("R17-1", "打切りの事由　紛争処理による解決の見込みがない（紛争処理業務規程第17条第1項）"),
+        (
+            "R5-1-1",
+            "打切りの事由　当事者間の紛争が解決している（紛争処理業務規程第17条第1項、同規程第5条第1項第1号該当）",
+        ),
+    ],
+)
+def test_dp18_termination_states_its_ground_with_the_provision(code: str, stated: str) -> None:
+    data = make_data(NoticeKind.TERMINATION)
+    data.fields["ground"] = code
+    assert any(p.endswith(stated) for p in compose(NoticeKind.TERMINATION, data).paragraphs)
+
+
+def test_dp18_termination_without_a_listed_ground_is_refused() -> None:
+    data = make_data(NoticeKind.TERMINATION)
+    data.fields["ground"] = ""
+    with pytest.raises(MissingItems, match="打切りの事由"):
+        compose(NoticeKind.TERMINATION, data)
+    data.fields["ground"] = "O15-1"
+    with pytest.raises(RuleViolation, match="規程第17条第1項"):
+        compose(NoticeKind.TERMINATION, data)
+
+
+def test_dp17_a_changed_grade_has_its_own_line_in_the_result() -> None:
+    data = make_data(NoticeKind.RESULT)
+    assert not any("変更後の等級" in p for p in compose(NoticeKind.RESULT, data).paragraphs)
+    data.fields["grade_change"] = change_text("2-12", "2-9")
+    paragraphs = compose(NoticeKind.RESULT, data).paragraphs
+    assert any(p.endswith("変更後の等級　別表第2第9級（変更前　別表第2第12級）") for p in paragraphs)
 
 
 def test_items_are_numbered_without_gaps_when_optional_lines_drop() -> None:

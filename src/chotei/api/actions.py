@@ -41,14 +41,25 @@ STEPS: dict[str, Step] = {
         actor=a, case_id=c, version=b.version, member_ids=b.member_ids, chief_id=b.chief_id
     ),
     "record_result": lambda a, c, b: lifecycle.case_record_result(
-        actor=a, case_id=c, version=b.version, result=b.result, reasons=b.reasons
+        actor=a,
+        case_id=c,
+        version=b.version,
+        result=b.result,
+        reasons=b.reasons,
+        grade_before=b.grade_before,
+        grade_after=b.grade_after,
     ),
     "explain": lambda a, c, b: lifecycle.case_explain_result(
         actor=a, case_id=c, version=b.version, side=b.side
     ),
     "close": lambda a, c, b: lifecycle.case_close(actor=a, case_id=c, version=b.version),
     "terminate": lambda a, c, b: lifecycle.case_terminate(
-        actor=a, case_id=c, version=b.version, reason=b.reason, chief_id=b.chief_id
+        actor=a,
+        case_id=c,
+        version=b.version,
+        ground=b.termination_ground,
+        reason=b.reason,
+        chief_id=b.chief_id,
     ),
     "withdraw": lambda a, c, b: lifecycle.case_withdraw(
         actor=a, case_id=c, version=b.version, channel=b.channel, requested_on=b.requested_on
@@ -64,10 +75,10 @@ ACTION_FIELDS: dict[str, frozenset[str]] = {
     "refuse": frozenset({"ground_code"}),
     "amend": frozenset({"matters_sought", "requested_on", "refuse_reason"}),
     "appoint_panel": frozenset({"member_ids", "chief_id"}),
-    "record_result": frozenset({"result", "reasons"}),
+    "record_result": frozenset({"result", "reasons", "grade_before", "grade_after"}),
     "explain": frozenset({"side"}),
     "close": frozenset(),
-    "terminate": frozenset({"reason", "chief_id"}),
+    "terminate": frozenset({"termination_ground", "reason", "chief_id"}),
     "withdraw": frozenset({"channel", "requested_on"}),
 }
 

@@ -361,7 +361,17 @@ class ActionIn(Schema):
     )
     result: text(10) = Field("", description="record_result: changed / unchanged")  # type: ignore[valid-type]
     reasons: text(HISTORY) = Field("", description="record_result: 理由")  # type: ignore[valid-type]
+    grade_before: text(10) = Field(  # type: ignore[valid-type]
+        "", description="record_result（変更）: 変更前の等級（例 2-12 = 別表第2第12級、none = 非該当）"
+    )
+    grade_after: text(10) = Field(  # type: ignore[valid-type]
+        "", description="record_result（変更）: 変更後の等級（例 2-9、none = 非該当）"
+    )
     side: text(20) = Field("", description="explain: 説明を求めた当事者")  # type: ignore[valid-type]
+    termination_ground: text(10) = Field(  # type: ignore[valid-type]
+        "",
+        description="terminate: 打切りの事由（規程第5条第1項各号 R5-1-1〜R5-1-9、又は解決の見込みなし R17-1）",
+    )
     reason: text(REASON) = Field("", description="terminate: 打切りの理由")  # type: ignore[valid-type]
     channel: text(10) = Field("post", description="withdraw: post / online")  # type: ignore[valid-type]
 

@@ -15,7 +15,7 @@ from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, CaseNote, CaseParty, Submission
 from chotei.disputes.services.assignment import clerks, person_name
 from chotei.disputes.services.core import fiscal_year_of
-from chotei.rules import corrections, offices, screening
+from chotei.rules import corrections, grades, offices, screening, termination
 from chotei.rules.states import STATE_LABELS
 from chotei.web.forms import JapaneseForm, date_field, text_field
 
@@ -210,6 +210,17 @@ class SpecialDecideForm(ChiefForm):
 class ResultForm(VersionForm):
     result = forms.ChoiceField(label="審理結果", choices=Case.Result.choices, widget=forms.RadioSelect)
     reasons = text_field("理由", 4)
+    # A 変更 of the after-effect grade names both findings; left blank when the grade is not at issue.
+    grade_before = forms.ChoiceField(
+        label="変更前の等級（等級の変更のとき）",
+        choices=[("", "（なし）"), *grades.FINDING_CHOICES],
+        required=False,
+    )
+    grade_after = forms.ChoiceField(
+        label="変更後の等級（等級の変更のとき）",
+        choices=[("", "（なし）"), *grades.FINDING_CHOICES],
+        required=False,
+    )
 
 
 class ExplainForm(VersionForm):
@@ -229,8 +240,12 @@ class AssignForm(VersionForm):
 
 
 class TerminateForm(VersionForm, ChiefForm):
-    """打切り is the chief member's decision (DP-18, 規程17条), recorded in the chief's name."""
+    """打切り is the chief member's decision (DP-18, 規程17条), recorded in the chief's name, on one of
+    the article's grounds."""
 
+    ground = forms.ChoiceField(
+        label="打切りの事由（規程第17条第1項）", choices=termination.TERMINATION_GROUND_CHOICES
+    )
     reason = text_field("打切りの理由", 2)
 
 

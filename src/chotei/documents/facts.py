@@ -15,7 +15,7 @@ from django.conf import settings
 from chotei.accounts.models import Role
 from chotei.disputes.models import Case, CaseParty, LedgerLine
 from chotei.parties.models import Organization, Party
-from chotei.rules import offices
+from chotei.rules import grades, offices
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices.claim_guide import dispute_body_summary, standards_summary
@@ -139,6 +139,9 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
             "matters_sought": case.matters_sought,
             "decision_notified_on": case.decision_notified_on,
             "result_text": result_text,
+            "grade_change": grades.change_text(case.grade_before, case.grade_after)
+            if case.grade_after
+            else None,
             "reasons": case.result_reasons,
             "next_step": NEXT_STEPS.get(Case.Result(case.result)) if case.result else None,
         }
@@ -152,7 +155,7 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
             "result_text": result_text,
         }
     if kind is NoticeKind.TERMINATION:
-        return {"terminated_on": case.ended_on, "reason": case.end_reason}
+        return {"terminated_on": case.ended_on, "ground": case.termination_ground, "reason": case.end_reason}
     if kind is NoticeKind.WITHDRAWAL:
         return {**named, "withdrawn_on": case.ended_on}
     raise ValueError(f"{kind} は事案の通知ではありません")

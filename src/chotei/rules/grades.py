@@ -239,3 +239,28 @@ def aggravation(prior: Grade, current: Grade | Combination) -> Aggravation:
             field="prior",
         )
     return Aggravation(prior, result, amount, amount - prior.amount)
+
+
+# A grade finding as a dispute result records it (DP-17, issue #7 item 4): "<table>-<grade>" or 非該当.
+NOT_APPLICABLE = "none"
+NOT_APPLICABLE_LABEL = "非該当"
+FINDING_CHOICES: list[tuple[str, str]] = [
+    (NOT_APPLICABLE, NOT_APPLICABLE_LABEL),
+    *((f"{g.table}-{g.grade}", g.label) for table in TABLES for g in all_grades(table)),
+]
+_FINDINGS: dict[str, str] = dict(FINDING_CHOICES)
+
+
+def finding_label(code: str, field: str = "grade") -> str:
+    """The finding for ``code`` (e.g. 別表第2第9級, 非該当); refuses a grade the tables lack (PN-08)."""
+    label = _FINDINGS.get(code)
+    if label is None:
+        raise RuleViolation(
+            f"等級「{code}」は別表第1・別表第2の等級又は非該当ではありません", TABLES_ARTICLE, field
+        )
+    return label
+
+
+def change_text(before: str, after: str) -> str:
+    """The changed finding as the result notice states it on its own line (DP-17, issue #7 item 4)."""
+    return f"{finding_label(after)}（変更前　{finding_label(before)}）"

@@ -267,13 +267,14 @@ class _Replay:
         if self.plan.index % 6 == 1:
             self.special_procedure()
         if state == CaseState.TERMINATED:
-            reason = TERMINATION_REASONS[self.plan.index % 2]
+            ground, reason = TERMINATION_REASONS[self.plan.index % 2]
             self.step(
                 10,
                 lambda: lifecycle.case_terminate(
                     actor=self.staff,
                     case_id=self.case_id,
                     version=self.v(),
+                    ground=ground,
                     reason=reason,
                     chief_id=PanelSeat.objects.get(case_id=self.case_id, is_chief=True).member_id,
                 ),

@@ -46,7 +46,7 @@ def notices_key(case_id: int) -> str:
 
 def attach_error(form: forms.Form, exc: RuleViolation) -> None:
     """Put the refusal, article included, on the field it concerns (or above the form)."""
-    field = FIELD_ALIASES.get(exc.field, exc.field)
+    field = exc.field if exc.field in form.fields else FIELD_ALIASES.get(exc.field, exc.field)
     form.add_error(field if field in form.fields else None, str(exc))
 
 

@@ -9,7 +9,7 @@ from django.db import models
 
 from chotei import clock
 from chotei.audit.chain import ChainedRow
-from chotei.rules import application, offices, screening
+from chotei.rules import application, grades, offices, screening, termination
 from chotei.rules.states import STATE_LABELS, CaseState
 
 
@@ -75,8 +75,14 @@ class Case(models.Model):
     refusal_ground = models.CharField(
         "不受理事由", max_length=10, choices=screening.GROUND_CHOICES, blank=True
     )
+    termination_ground = models.CharField(
+        "打切り事由", max_length=10, choices=termination.TERMINATION_GROUND_CHOICES, blank=True
+    )
     result = models.CharField("審理結果", max_length=10, choices=Result.choices, blank=True)
     result_reasons = models.TextField("理由", blank=True)
+    # A 変更 of the after-effect grade: the finding before and after (e.g. "2-12" → "2-9", "none").
+    grade_before = models.CharField("変更前の等級", max_length=10, choices=grades.FINDING_CHOICES, blank=True)
+    grade_after = models.CharField("変更後の等級", max_length=10, choices=grades.FINDING_CHOICES, blank=True)
     end_reason = models.TextField("終了事由", blank=True)
 
     # Snapshots of the parties' registered names, so the desk list needs no join at 10^6 cases.

@@ -13,7 +13,7 @@ from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
 from chotei.disputes.services.panels import chief_member, chief_named
-from chotei.rules import application, screening
+from chotei.rules import application, grades, screening, termination
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import Action, CaseState
@@ -125,15 +125,26 @@ def case_amend(
     return case
 
 
-def case_record_result(*, actor: Actor, case_id: int, version: int, result: str, reasons: str) -> Case:
+def case_record_result(
+    *,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    result: str,
+    reasons: str,
+    grade_before: str = "",
+    grade_after: str = "",
+) -> Case:
     """審理結果 (DP-17, 規程16条): 変更 / 非変更 of the insurer's decision, with reasons, decided at a
-    meeting of the panel with a quorum present (規程12条)."""
+    meeting of the panel with a quorum present (規程12条). A 変更 of the after-effect grade records the
+    grade (or 非該当) found before and the one the panel found (issue #7 item 4)."""
     guards.operator(actor)
     reasons = application.normalize(reasons)
     if result not in Case.Result.values:
         raise RuleViolation("審理結果は「変更」又は「非変更」です", rules("第16条", "DP-17"), field="result")
     if not reasons:
         raise RuleViolation("審理結果の理由がありません", rules("第16条", "DP-17"), field="reasons")
+    grade_before, grade_after = _grade_change(result, grade_before, grade_after)
 
     def guard(case: Case) -> None:
         if not case.meetings.filter(recorded_at__isnull=False).exists():
@@ -145,7 +156,8 @@ def case_record_result(*, actor: Actor, case_id: int, version: int, result: str,
 
     def apply(case: Case) -> list[str]:
         case.result, case.result_reasons = result, reasons
-        return ["result", "result_reasons"]
+        case.grade_before, case.grade_after = grade_before, grade_after
+        return ["result", "result_reasons", "grade_before", "grade_after"]
 
     case = case_step(
         actor=actor,
@@ -154,7 +166,8 @@ def case_record_result(*, actor: Actor, case_id: int, version: int, result: str,
         action=Action.RECORD_RESULT,
         guard=guard,
         apply=apply,
-        description=f"審理結果「{Case.Result(result).label}」を通知（規程第16条）",
+        description=f"審理結果「{Case.Result(result).label}」を通知（規程第16条）"
+        + (f" 等級 {grades.change_text(grade_before, grade_after)}" if grade_after else ""),
     )
     return case
 
@@ -201,21 +214,41 @@ def case_close(*, actor: Actor, case_id: int, version: int) -> Case:
     return case_step(actor=actor, case_id=case_id, version=version, action=Action.CLOSE, guard=guard)
 
 
+def _grade_change(result: str, before: str, after: str) -> tuple[str, str]:
+    """DP-17: a grade change is a 変更 between two different findings, both given; none otherwise."""
+    before, after = application.normalize(before), application.normalize(after)
+    if not before and not after:
+        return "", ""
+    article = rules("第16条第1項", "DP-17")
+    if result != Case.Result.CHANGED:
+        raise RuleViolation("等級の変更は審理結果が「変更」のときに記録します", article, field="grade_after")
+    for field, code in (("grade_before", before), ("grade_after", after)):
+        if not code:
+            raise RuleViolation("変更前と変更後の等級を共に指定してください", article, field=field)
+        grades.finding_label(code, field)
+    if before == after:
+        raise RuleViolation("変更後の等級が変更前と同じです", article, field="grade_after")
+    return before, after
+
+
 def case_terminate(
-    *, actor: Actor, case_id: int, version: int, reason: str, chief_id: int | None = None
+    *, actor: Actor, case_id: int, version: int, ground: str, reason: str, chief_id: int | None = None
 ) -> Case:
     """打切り (DP-18, 規程17条): the panel's chief member decides, on a screening ground or no prospect
     of resolution; the secretariat records it in the chief's name, never its own, and the notice
     points the parties to litigation and other routes."""
     guards.operator(actor)
+    # DP-18: the ground is one of 規程第17条第1項's, so the notice can cite its provision.
+    chosen = termination.termination_ground(application.normalize(ground))
     reason = application.normalize(reason)
     if not reason:
         raise RuleViolation("打切りの理由がありません", rules("第17条", "DP-18"), field="reason")
 
     def apply(case: Case) -> list[str]:
         chief_member(case, chief_id, "紛争処理の打切り", "第17条", "DP-18")
+        case.termination_ground = chosen.code
         case.end_reason = reason
-        return ["end_reason"]
+        return ["termination_ground", "end_reason"]
 
     case = case_step(
         actor=actor,
@@ -223,7 +256,10 @@ def case_terminate(
         version=version,
         action=Action.TERMINATE,
         apply=apply,
-        description=f"紛争処理の打切り（{chief_named(chief_id)}の判断、規程第17条）: {reason}",
+        description=(
+            f"紛争処理の打切り（{chief_named(chief_id)}の判断、規程第17条）: "
+            f"{termination.ground_statement(chosen)} {reason}"
+        ),
         chief=chief_id,
     )
     return case

@@ -22,6 +22,7 @@ from chotei.rules.notices.wording import (
     you_word,
 )
 from chotei.rules.screening import ground
+from chotei.rules.termination import ground_statement, termination_ground
 from chotei.rules.wareki import to_wareki
 
 _FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -68,6 +69,9 @@ def _values(kind: NoticeKind, data: NoticeData, fields: Mapping[str, object]) ->
         refused = ground(code)
         values["ground_article"] = basis_text(refused.article)
         values["ground_label"] = refused.label
+    if kind is NoticeKind.TERMINATION and isinstance(code, str) and code:
+        # DP-18: the notice states the ground with its provision, not only the chief's own words.
+        values["ground_statement"] = ground_statement(termination_ground(code))
     grade = fields.get("grade")
     if isinstance(grade, dict) and grade:
         values["grade_text"] = grade_text(grade)

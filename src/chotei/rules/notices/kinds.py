@@ -134,7 +134,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
             ("result_text", "紛争処理の結果", rules("第16条第1項", "DP-17")),
             ("reasons", "結果の理由", rules("第16条第1項", "DP-17")),
         ),
-        ("matters_sought", "decision_notified_on", "next_step"),
+        ("matters_sought", "decision_notified_on", "grade_change", "next_step"),
     ),
     NoticeKind.EXPLANATION: _spec(
         "紛争処理結果説明書",
@@ -155,6 +155,7 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
         "both",
         (
             ("terminated_on", "打切り日", rules("第17条第1項", "DP-18")),
+            ("ground", "打切りの事由", rules("第17条第1項", "DP-18")),
             ("reason", "打切りの理由", rules("第17条第1項", "DP-18")),
         ),
         ("guidance",),

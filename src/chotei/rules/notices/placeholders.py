@@ -21,6 +21,8 @@ def placeholders(kind: NoticeKind) -> frozenset[str]:
         names.add("table")
     if kind is NoticeKind.REFUSAL:
         names |= {"ground_article", "ground_label"}
+    if kind is NoticeKind.TERMINATION:
+        names.add("ground_statement")
     return frozenset(names)
 
 
@@ -44,10 +46,12 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "ground_article": "不受理の根拠規定（例 紛争処理業務規程第5条第1項第9号）",
     "ground_label": "不受理の事由の名称",
     "ground_text": "不受理の理由",
+    "ground_statement": "打切りの事由とその根拠規定（規程第17条第1項）",
     "guidance": "解決のための方法の教示",
     "cure": "不受理の事由を解消して改めて申請する方法（又は再申請ができない旨）",
     "decision_notified_on": "保険会社等の支払に関する判断の通知日",
     "next_step": "結果を受けて今後行われる手続",
+    "grade_change": "変更後の等級と変更前の等級（等級を変更する結果のとき）",
     "insurer_decision": "自賠責（保険会社等）の判断",
     "applicant_claim": "申請人の主張",
     "amendment_received_on": "変更申請の受付日",

@@ -107,6 +107,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 {no}　紛争処理を求める事項　{matters_sought}
 {no}　保険会社等の支払に関する判断の通知日　{decision_notified_on}
 {no}　結論　{result_text}
+{no}　変更後の等級　{grade_change}
 {no}　理由　{reasons}
 {no}　今後の手続　{next_step}
 
@@ -130,6 +131,7 @@ DEFAULT_TEMPLATES: dict[NoticeKind, str] = {
 
 {no}　事案番号　{case_number}
 {no}　打切り日　{terminated_on}
+{no}　打切りの事由　{ground_statement}
 {no}　打切りの理由　{reason}
 {no}　解決のための方法　{guidance}
 

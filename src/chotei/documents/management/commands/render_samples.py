@@ -150,7 +150,11 @@ def _case_fields() -> dict[NoticeKind, Sample]:
         NoticeKind.TERMINATION: (
             APPLICANT,
             terminated,
-            {"terminated_on": terminated, "reason": "訴訟が提起され、解決の見込みがないため"},
+            {
+                "terminated_on": terminated,
+                "ground": "R17-1",
+                "reason": "訴訟が提起され、解決の見込みがないため",
+            },
         ),
         NoticeKind.WITHDRAWAL: (
             RESPONDENT,
