@@ -9,37 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.test_walkthrough import ARGS, CHROMIUM, _fontconfig, confirm, login, logout, submit
+from tests.browser.axe import axe_violations, page  # noqa: F401
+from tests.browser.test_walkthrough import CHROMIUM, confirm, login, logout, submit
 from tests.portal.conftest import PARTY_PASSWORD, mailbox  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian Chromium (/usr/bin/chromium) is not installed"),
 ]
-AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def page(tmp_path: Path) -> Iterator[Any]:
-    """Like the desk walkthrough's, but the page's Content-Security-Policy lets the test inject the
-    vendored axe-core (Playwright adds it as an inline script); the desk walkthrough runs under it."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, env=_fontconfig(tmp_path))
-        context = browser.new_context(
-            viewport={"width": 1440, "height": 1000}, locale="ja-JP", bypass_csp=True
-        )
-        context.set_default_timeout(15_000)
-        yield context.new_page()
-        browser.close()
 
 
 class Shots:
@@ -58,14 +41,7 @@ class Shots:
         self.page.set_viewport_size({"width": 1440, "height": 1000})
 
     def _axe(self, where: str) -> None:
-        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
-            self.page.add_script_tag(path=str(AXE))
-        result = self.page.evaluate(
-            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
-            ".violations.filter(v => ['serious', 'critical'].includes(v.impact))"
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
-        )
-        if result:
+        if result := axe_violations(self.page):
             self.axe_violations[where] = result
 
 

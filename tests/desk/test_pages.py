@@ -228,7 +228,7 @@ def test_auditor_sees_case_ledger_and_audit_log_read_only(as_role, make_case) ->
     ledger = client.get("/desk/ledger/")
     assert ledger.status_code == 200 and case.number in ledger.content.decode()
     assert "申請受付" in ledger.content.decode()
-    audit = client.get("/desk/audit/", {"case_id": case.pk})
+    audit = client.get("/desk/audit/", {"case_number": case.number})
     assert audit.status_code == 200 and "事案閲覧" in audit.content.decode()
     assert '<form method="post" action="/desk/cases' not in audit.content.decode()
 

@@ -128,17 +128,9 @@ def search(q: str, today: dt.date) -> Q:
     """DP-10: one search box — a case number in any usual form, a kana reading, or a name.
 
     Each form is one indexed predicate where it can be (never an OR of the number and a LIKE)."""
-    number = CASE_NUMBER.fullmatch(q)
-    if number:
-        return Q(number=f"{number['year']}{number['office']}第{_serial(number['serial'])}号")
-    serial = SERIAL.fullmatch(q)
-    if serial:
-        # A serial alone: the same serial of each office's recent fiscal years, as an IN of numbers.
-        fy = fiscal_year_of(today)
-        n = _serial(serial["serial"])
-        return Q(
-            number__in=[f"{y}{short}第{n}号" for y in range(fy, fy - SERIAL_YEARS, -1) for short in _OFFICES]
-        )
+    by_number = case_number_query(q, today)
+    if by_number is not None:
+        return by_number
     if KANA.fullmatch(q):
         return _prefix("applicant_kana", kana_key(q))
     if " " not in q:
@@ -150,6 +142,23 @@ def search(q: str, today: dt.date) -> Q:
             # No surname starts so: a given name, found after the space of 「姓 名」 (a scan).
             return Q(applicant_name__contains=f" {q}")
     return _prefix("applicant_name", q)
+
+
+def case_number_query(q: str, today: dt.date) -> Q | None:
+    """Cases whose number is ``q`` in any usual form (NFKC-normalised), or None if ``q`` is no number."""
+    q = normalize(q)
+    number = CASE_NUMBER.fullmatch(q)
+    if number:
+        return Q(number=f"{number['year']}{number['office']}第{_serial(number['serial'])}号")
+    serial = SERIAL.fullmatch(q)
+    if serial:
+        # A serial alone: the same serial of each office's recent fiscal years, as an IN of numbers.
+        fy = fiscal_year_of(today)
+        n = _serial(serial["serial"])
+        return Q(
+            number__in=[f"{y}{short}第{n}号" for y in range(fy, fy - SERIAL_YEARS, -1) for short in _OFFICES]
+        )
+    return None
 
 
 def _serial(digits: str) -> str:

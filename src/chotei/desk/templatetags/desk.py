@@ -9,6 +9,8 @@ from django import template
 
 from chotei.disputes.labels import LEDGER_ACTIONS
 from chotei.disputes.services.assignment import person_name
+from chotei.rules import screening
+from chotei.rules.application import AGENT_SIDES
 from chotei.rules.notices.kinds import SPECS
 from chotei.rules.panel import QUALIFICATION_LABELS
 from chotei.rules.states import STATE_LABELS
@@ -41,10 +43,12 @@ def yen(value: int | None) -> str:
 
 @register.filter
 def payload(value: dict[str, Any] | None) -> str:
-    """An audit payload on one line in Japanese, for scanning by eye."""
+    """An audit payload on one line in Japanese, for scanning by eye; an empty value says nothing."""
     if not value:
         return ""
-    return "  ".join(f"{PAYLOAD_KEYS.get(k, k)}: {_payload_value(k, v)}" for k, v in value.items())
+    return "  ".join(
+        f"{PAYLOAD_KEYS.get(k, k)}: {_payload_value(k, v)}" for k, v in value.items() if v is not None
+    )
 
 
 PAYLOAD_KEYS: dict[str, str] = {
@@ -109,6 +113,11 @@ def _payload_value(key: str, value: Any) -> str:
         return NOTICE_TITLES[value]
     if key == "channel":
         return _CHANNELS.get(value, value)
+    if key == "side":
+        return AGENT_SIDES.get(value, value)
+    if key == "ground" and value in screening.GROUND_CODES:
+        found = screening.ground(value)
+        return f"{found.label}（{found.article}）"
     if isinstance(value, bool):
         return "はい" if value else "いいえ"
     if isinstance(value, list):

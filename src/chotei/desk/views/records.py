@@ -15,13 +15,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from chotei import clock
 from chotei.accounts import review
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record, refusal_window
 from chotei.desk import audit_export
 from chotei.disputes.ledger_export import ledger_export
 from chotei.disputes.models import Case, LedgerLine
+from chotei.disputes.selectors import case_number_query
 from chotei.disputes.services.core import fiscal_year_of
+from chotei.rules.application import normalize
 from chotei.web.access import AUDIT_ROLES, LEDGER_ROLES, desk_view
 from chotei.web.forms import JapaneseForm
 
@@ -44,8 +47,17 @@ class AuditFilter(JapaneseForm):
     event_type = forms.ChoiceField(
         label="種別", required=False, choices=[("", "すべて"), *AuditEvent.Type.choices]
     )
-    case_id = forms.IntegerField(label="事案ID", required=False, min_value=1)
+    case_number = forms.CharField(label="事案番号", required=False, max_length=40)
     username = forms.CharField(label="利用者", required=False, max_length=150)
+
+    def clean_case_number(self) -> str:
+        """DP-22: the log is searched by the number clerks know, in any usual form (as the worklist)."""
+        value = normalize(self.cleaned_data["case_number"])
+        if value and case_number_query(value, clock.today()) is None:
+            raise forms.ValidationError(
+                "事案番号は「2026東第00017号」「2026東00017」「00017」のように入力してください"
+            )
+        return value
 
 
 def _page(request: HttpRequest, qs: QuerySet[Any]) -> tuple[list[Any], str]:
@@ -136,12 +148,17 @@ def ledger_download(request: HttpRequest) -> HttpResponse:
     return _download(content, fmt, f"ledger-{fy}")
 
 
-def _audit_events(data: dict[str, Any]) -> QuerySet[AuditEvent]:
+def _audit_events(form: AuditFilter) -> QuerySet[AuditEvent]:
+    """The events the filter names; a filter that cannot be read shows nothing, not everything."""
     qs = AuditEvent.objects.select_related("actor")
+    if form.is_bound and not form.is_valid():
+        return qs.none()
+    data = getattr(form, "cleaned_data", {})
     if data.get("event_type"):
         qs = qs.filter(event_type=data["event_type"])
-    if data.get("case_id"):
-        qs = qs.filter(case_id=data["case_id"])
+    if data.get("case_number"):
+        numbered = case_number_query(data["case_number"], clock.today())
+        qs = qs.filter(case_id__in=Case.objects.filter(numbered).values("pk"))
     if data.get("username"):
         qs = qs.filter(actor__username=data["username"])
     return qs
@@ -159,9 +176,8 @@ def audit_download(request: HttpRequest) -> HttpResponse:
             {"title": "出力できません", "message": "形式を選んでください"},
             status=400,
         )
-    form.is_valid()
+    table = audit_export.rows(_audit_events(form))
     data = getattr(form, "cleaned_data", {})
-    table = audit_export.rows(_audit_events(data))
     shown = {k: str(v) for k, v in data.items() if v}
     if fmt == "csv":
         content = _csv_bytes(lambda out: audit_export.write_csv(table, out))
@@ -183,8 +199,7 @@ def audit_download(request: HttpRequest) -> HttpResponse:
 @desk_view(AUDIT_ROLES)
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilter(request.GET or None)
-    form.is_valid()
-    qs = _audit_events(getattr(form, "cleaned_data", {}))
+    qs = _audit_events(form)
     rows, next_query = _page(request, qs)
     params = request.GET.copy()
     for key in ("before", "format"):
