@@ -3,10 +3,12 @@ with leases so a task held by a killed worker runs again, once (issue #10 items 
 
 from __future__ import annotations
 
+import logging
 import os
 from argparse import ArgumentParser
 from typing import Any
 
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import valid_interval
 
@@ -27,6 +29,10 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.configure_logging(options["verbosity"])
+        if options["verbosity"] == 1:
+            # The loop drains the queue once a second; its start and stop lines would fill the log.
+            # Each task's own outcome (django_tasks) stays at INFO.
+            db_worker.logger.setLevel(logging.WARNING)
         worker = LeasedWorker(
             lease_seconds=options["lease"],
             keep_running=not options["batch"],
