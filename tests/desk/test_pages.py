@@ -335,3 +335,23 @@ def test_cp05_previews_of_the_notices_the_state_calls_for(as_role, make_case) ->
         assert f'href="/desk/documents/cases/{case.pk}/preview/{kind}/{side}/"' in html
     assert "/preview/receipt/" not in html and "/preview/result/" not in html
     assert "/preview/" not in as_role("auditor").get(f"/desk/cases/{case.pk}/").content.decode()
+
+
+def test_dp18_a_terminated_case_shows_its_ground_with_the_provision(as_role, make_case) -> None:
+    case = make_case(CaseState.TERMINATED)
+    Case.objects.filter(pk=case.pk).update(termination_ground="R5-1-9S")
+    html = as_role("secretariat").get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "打切りの事由" in html
+    assert (
+        "同一の紛争について訴訟が係属している（紛争処理業務規程第17条第1項、同規程第5条第1項第9号該当）"
+        in html
+    )
+
+
+def test_dp17_a_changed_result_shows_the_grade_before_and_after(as_role, make_case) -> None:
+    case = make_case(CaseState.RESULT_NOTIFIED)
+    client = as_role("secretariat")
+    assert "変更後の等級" not in client.get(f"/desk/cases/{case.pk}/").content.decode()
+    Case.objects.filter(pk=case.pk).update(result="changed", grade_before="2-12", grade_after="2-9")
+    html = client.get(f"/desk/cases/{case.pk}/").content.decode()
+    assert "変更後の等級" in html and "別表第2第9級（変更前　別表第2第12級）" in html

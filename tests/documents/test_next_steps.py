@@ -96,3 +96,27 @@ def test_dp17_a_changed_grade_is_read_from_the_case_into_the_result(make_case: A
     case.refresh_from_db()
     fields = case_fields(case, NoticeKind.RESULT, case.received_on)
     assert fields["grade_change"] == "別表第2第14級（変更前　非該当）"
+
+
+def test_dp18_a_termination_for_a_pending_lawsuit_does_not_advise_bringing_one(
+    make_case: Any, world: Any, committed: Any
+) -> None:
+    case = make_case(CaseState.UNDER_REVIEW)
+    _, chief = world.panel_ids()
+    with committed():
+        lifecycle.case_terminate(
+            actor=world.staff,
+            case_id=case.pk,
+            version=Case.objects.get(pk=case.pk).version,
+            ground="R5-1-9S",
+            reason="申請人が同一の事案について訴訟を提起したため",
+            chief_id=chief,
+        )
+    for side in ("applicant", "respondent"):
+        text = _text(case, "termination", side)
+        assert (
+            "同一の紛争について訴訟が係属している（紛争処理業務規程第17条第1項、同規程第5条第1項第9号該当）"
+            in text
+        )
+        assert "係属中の訴訟手続において解決が図られることとなります" in text
+        assert "訴訟手続、裁判所における民事調停手続等の利用をご検討ください" not in text

@@ -263,6 +263,31 @@ def test_dp18_termination_states_its_ground_with_the_provision(code: str, stated
     assert any(p.endswith(stated) for p in compose(NoticeKind.TERMINATION, data).paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("code", "resolved_in"),
+    [
+        ("R5-1-9S", "係属中の訴訟手続において解決"),
+        ("R5-1-2", "他の機関における斡旋、調停等の手続において解決"),
+    ],
+)
+def test_dp18_termination_with_a_pending_procedure_does_not_advise_a_lawsuit(
+    code: str, resolved_in: str
+) -> None:
+    data = make_data(NoticeKind.TERMINATION)
+    data.fields["ground"] = code
+    text = _all_text(NoticeKind.TERMINATION, data)
+    assert resolved_in in text
+    assert "訴訟手続、裁判所における民事調停手続等の利用をご検討ください" not in text
+
+
+def test_dp18_termination_on_another_ground_keeps_the_litigation_guidance() -> None:
+    data = make_data(NoticeKind.TERMINATION)
+    data.fields["ground"] = "R5-1-9"
+    text = _all_text(NoticeKind.TERMINATION, data)
+    assert "訴訟手続、裁判所における民事調停手続等の利用をご検討ください" in text
+    assert "において解決が図られる" not in text
+
+
 def test_dp18_termination_without_a_listed_ground_is_refused() -> None:
     data = make_data(NoticeKind.TERMINATION)
     data.fields["ground"] = ""

@@ -11,7 +11,8 @@ from chotei.rules.termination import TERMINATION_GROUND_CHOICES, termination_gro
 
 def test_dp18_grounds_are_article_5_1s_and_no_prospect_each_with_its_provision() -> None:
     codes = [code for code, _ in TERMINATION_GROUND_CHOICES]
-    assert codes == [*(f"R5-1-{n}" for n in range(1, 10)), "R17-1"]
+    assert codes == [*(f"R5-1-{n}" for n in range(1, 10)), "R5-1-9S", "R17-1"]
+    assert termination_ground("R5-1-9S").article.ref == "第5条第1項第9号"
     assert termination_ground("R5-1-7").article.ref == "第5条第1項第7号"
     assert termination_ground("R5-1-7").label == next(g.label for g in GROUNDS if g.code == "R5-1-7")
     assert str(termination_ground("R17-1").article) == "規程第17条第1項"

@@ -19,7 +19,7 @@ from chotei.documents import facts
 from chotei.documents.mailing import dispatched_on
 from chotei.documents.models import IssuedDocument
 from chotei.documents.services.consent import consented
-from chotei.rules import screening
+from chotei.rules import grades, screening, termination
 from chotei.rules.notices.kinds import SPECS as NOTICE_SPECS
 from chotei.rules.notices.kinds import NoticeKind
 from chotei.rules.states import CaseState
@@ -235,6 +235,15 @@ def case_page(
         **documents_section(case, user=user, since=notices_after),
         "parties": _parties(case),
         "refusal_ground": refusal_ground,
+        # DP-18/DP-17: the ground and the changed grade read as the notices state them.
+        "termination_ground": (
+            termination.ground_statement(termination.termination_ground(case.termination_ground))
+            if case.termination_ground
+            else None
+        ),
+        "grade_change": (
+            grades.change_text(case.grade_before, case.grade_after) if case.grade_after else None
+        ),
         "refusal_guidance": screening.guidance_for(refusal_ground) if refusal_ground else None,
         # DP-07: the route offered to an applicant refused on ground 9, shown before refusing.
         "ground9_guidance": screening.guidance_for(screening.ground("R5-1-9")),

@@ -26,9 +26,10 @@ PLAN: dict[CaseState, tuple[int, int, int]] = {
 }
 REFUSAL_GROUNDS = ("R5-1-1", "R5-1-8", "R5-1-9", "R5-1-2")
 # (ground, reason): a lawsuit filed makes the body's processing unsuitable (規程第5条第1項第9号), not
-# ground 2, which concerns another body's mediation (issue #7 item 4).
+# ground 2, which concerns another body's mediation (issue #7 item 4); its own code keeps the notice
+# from advising the lawsuit already pending.
 TERMINATION_REASONS = (
-    ("R5-1-9", "申請人が同一の事案について訴訟を提起し、本機構が紛争処理を行うに適当でないため"),
+    ("R5-1-9S", "申請人が同一の事案について訴訟を提起し、本機構が紛争処理を行うに適当でないため"),
     ("R17-1", "当事者双方の主張が大きく隔たり、紛争処理による解決の見込みがないため"),
 )
 

@@ -19,6 +19,7 @@ from chotei.rules.notices.kinds import (
 from chotei.rules.notices.texts import DEFAULT_FIELDS
 from chotei.rules.notices.wording import you_word
 from chotei.rules.screening import GROUND_CODES, GUIDANCE_ARTICLE, cure_for, ground, guidance_for
+from chotei.rules.termination import TERMINATION_GROUND_CODES, pending_procedure_guidance, termination_ground
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _GRADE_REASON = ordinance("第3条第3号", "PN-02")
@@ -50,6 +51,16 @@ def with_defaults(kind: NoticeKind, fields: Mapping[str, object]) -> dict[str, o
         cure = cure_for(ground(code))
         if cure:
             merged["cure"] = cure
+    # DP-18: with a lawsuit or another body's procedure pending, the notice does not advise a lawsuit.
+    if (
+        kind is NoticeKind.TERMINATION
+        and isinstance(code, str)
+        and code in TERMINATION_GROUND_CODES
+        and "guidance" not in fields
+    ):
+        pending = pending_procedure_guidance(termination_ground(code))
+        if pending:
+            merged["guidance"] = pending
     return merged
 
 
