@@ -167,6 +167,8 @@ def _linked(data: ApplicationInput) -> tuple[ApplicationInput, dict[str, Linked]
 
 def _party(linked: Linked) -> Party:
     data = linked.data
+    if linked.party is not None:
+        return linked.party
     if data.party_id is not None:
         try:
             return Party.objects.get(pk=data.party_id)

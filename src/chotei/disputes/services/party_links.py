@@ -49,16 +49,19 @@ class Linked:
 
     data: PartyInput
     new_kind: str = ""
+    # The registered party named by ``party_id``, as read for the link (the intake writes with it).
+    party: Party | None = None
 
 
-def _given(side: str, data: PartyInput) -> tuple[Organization | None, str]:
-    """The organisation the input names by id (its own, or its registered party's) and the kind."""
+def _given(side: str, data: PartyInput) -> tuple[Organization | None, str, Party | None]:
+    """The organisation the input names by id (its own, or its registered party's), the kind, and
+    the registered party itself when named."""
     if data.party_id is not None:
         party = Party.objects.select_related("organization").filter(pk=data.party_id).first()
         if party is not None:
-            return party.organization, party.kind
+            return party.organization, party.kind, party
     if data.organization_id is None:
-        return None, data.kind
+        return None, data.kind, None
     organization = Organization.objects.filter(pk=data.organization_id).first()
     if organization is None:
         raise RuleViolation(
@@ -66,7 +69,7 @@ def _given(side: str, data: PartyInput) -> tuple[Organization | None, str]:
             organizations.PARTY_NAME_ARTICLE,
             f"{side}_organization",
         )
-    return organization, data.kind
+    return organization, data.kind, None
 
 
 def _matched(side: str, role: str, data: PartyInput) -> Organization | None:
@@ -91,7 +94,15 @@ def link(side: str, role: str, data: PartyInput) -> Linked:
     so notices and the conflict check speak of one organisation however the clerk wrote it. A blank
     name or an unknown role (an agent has none) is left to the DP-02/DP-04 checks, which name the
     item; only the organisation it names by id must exist."""
-    organization, kind = _given(side, data)
+    organization, kind, party = _given(side, data)
+    linked = _linked_to(side, role, data, organization, kind)
+    linked.party = party
+    return linked
+
+
+def _linked_to(
+    side: str, role: str, data: PartyInput, organization: Organization | None, kind: str
+) -> Linked:
     if role not in {r.value for r in PartyRole}:
         return Linked(data)
     wanted = organizations.ROLE_KINDS.get(role)
