@@ -15,8 +15,8 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 from django.test import Client
 
-from chotei.accounts import second_factor
 from chotei.accounts.models import ApiToken, Role
+from chotei.accounts.services import second_factor
 from chotei.audit.models import AuditEvent
 from tests.api.conftest import Api
 from tests.factories import PASSWORD

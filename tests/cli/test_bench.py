@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,5 @@ def test_load_bench_prints_figures_and_ratio_last(capsys: pytest.CaptureFixture[
     load.main(["--users", "2", "--insurers", "1", "--seconds", "6", "--think", "0.2"])
     out = capsys.readouterr().out.strip().splitlines()
     assert "lost writes: 0" in "\n".join(out) and "errors 0" in "\n".join(out)
-    # A loaded machine may give the short one-user phase no case page at all: then the ratio is NaN.
-    ratio = float(out[-1].removeprefix("ratio: "))
-    assert out[-1].startswith("ratio: ") and (ratio > 0 or math.isnan(ratio))
+    # Each phase runs until it has case pages to measure, so the ratio is a number, never NaN.
+    assert out[-1].startswith("ratio: ") and float(out[-1].removeprefix("ratio: ")) > 0

@@ -13,17 +13,14 @@ from xml.sax.saxutils import escape
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph
 
 from chotei.audit.models import AuditEvent
 from chotei.desk.templatetags.desk import payload
-from chotei.disputes.ledger_export import PDF_FONT, NumberedCanvas
 from chotei.disputes.models import Case
-from chotei.documents.pdf import register_font
+from chotei.documents.pdf import FONT
+from chotei.documents.report_pdf import grid, write_listing
 
 LIMIT = 20000
 HEADER = ("日時", "種別", "利用者", "事案番号", "内容")
@@ -55,38 +52,15 @@ def write_csv(table: Iterable[tuple[str, ...]], out: IO[str]) -> None:
 
 
 def write_pdf(table: list[tuple[str, ...]], out: IO[bytes], *, body_name: str, filters: str) -> None:
-    register_font()
-    cell = ParagraphStyle("cell", fontName=PDF_FONT, fontSize=7, leading=9, wordWrap="CJK")
-    title = ParagraphStyle("title", fontName=PDF_FONT, fontSize=13, leading=18)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=9, wordWrap="CJK")
     data: list[list[Any]] = [[Paragraph(h, cell) for h in HEADER]]
     data.extend([Paragraph(escape(c), cell) for c in row] for row in table)
-    grid = Table(data, colWidths=[30 * mm, 28 * mm, 30 * mm, 30 * mm, 159 * mm], repeatRows=1)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
     heading = "監査ログ"
-    story = [
-        Paragraph(heading, title),
-        Paragraph(escape(f"{body_name}　{filters}　{len(table)}件（新しい順）"), cell),
-        Spacer(1, 3 * mm),
-        grid,
-    ]
-    doc = SimpleDocTemplate(
+    write_listing(
         out,
-        pagesize=landscape(A4),
-        leftMargin=10 * mm,
-        rightMargin=10 * mm,
-        topMargin=10 * mm,
-        bottomMargin=14 * mm,
-        title=heading,
+        title=Paragraph(heading, ParagraphStyle("title", fontName=FONT, fontSize=13, leading=18)),
+        subtitle=Paragraph(escape(f"{body_name}　{filters}　{len(table)}件（新しい順）"), cell),
+        table=grid(data, (30, 28, 30, 30, 159)),
+        heading=heading,
         author=body_name,
-        initialFontName=PDF_FONT,
     )
-    doc.build(story, canvasmaker=NumberedCanvas)

@@ -23,26 +23,24 @@ from xml.sax.saxutils import escape
 from django.db import models
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.labels import LEDGER_ACTIONS
 from chotei.disputes.models import Case, CaseParty, LedgerLine
-from chotei.documents.pdf import font_path
+from chotei.documents.pdf import FONT as PDF_FONT
+from chotei.documents.pdf import register_font
+from chotei.documents.report_pdf import grid, write_listing
 from chotei.rules import offices, screening
 from chotei.rules.states import OPEN_STATES, STATE_LABELS, CaseState
 from chotei.rules.wareki import era_year, to_wareki, to_wareki_short
 
 CHUNK = 2000
-PDF_FONT = "IPAexGothic"
 
 HEADER = [
     "事案番号",
@@ -336,31 +334,9 @@ def _pdf_rows(row: LedgerRow, styles: _Styles) -> Iterator[list[Any]]:
         yield [more, "", "", "", _history_cell(chunk, styles), "", "", ""]
 
 
-class NumberedCanvas(Canvas):
-    """Draws 「n / N」 on every page: pages are held until the total is known."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.setFont(PDF_FONT, 8)
-            self.drawCentredString(self._pagesize[0] / 2, 8 * mm, f"{self._pageNumber} / {total}")
-            super().showPage()
-        super().save()
-
-
 def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, body_name: str) -> int:
     """Landscape A4 table in IPAex Gothic (embedded TrueType), header row repeated on each page."""
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(PDF_FONT, str(font_path())))
+    register_font()  # the history cells are measured before the document is built
     styles = _Styles()
     start, end = fiscal_year_bounds(fiscal_year)
     data: list[list[Any]] = [[Paragraph(h, styles.head) for h in PDF_HEADER]]
@@ -368,48 +344,28 @@ def write_pdf(rows: Iterable[LedgerRow], out: IO[bytes], *, fiscal_year: int, bo
     for row in rows:
         data.extend(_pdf_rows(row, styles))
         n += 1
-    table = Table(data, colWidths=[w * mm for w in _COL_WIDTHS_MM], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                # Tables set their cells' font (Helvetica by default) even around Paragraphs.
-                ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f5f5")]),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ]
-        )
+    table = grid(
+        data,
+        _COL_WIDTHS_MM,
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f5f5")]),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     )
     heading = (
         f"紛争処理業務に関する帳簿　{era_year(start)[0]}{era_year(start)[1]}年度"
         f"（{to_wareki(start)}〜{to_wareki(end)}受付）"
     )
-    story = [
-        Paragraph(escape(heading), styles.title),
-        Paragraph(escape(f"{body_name}　令第24条　{n}件"), styles.cell),
-        Spacer(1, 3 * mm),
-        table,
-    ]
-    doc = SimpleDocTemplate(
+    write_listing(
         out,
-        pagesize=landscape(A4),
-        leftMargin=10 * mm,
-        rightMargin=10 * mm,
-        topMargin=10 * mm,
-        bottomMargin=14 * mm,
-        title=heading,
+        title=Paragraph(escape(heading), styles.title),
+        subtitle=Paragraph(escape(f"{body_name}　令第24条　{n}件"), styles.cell),
+        table=table,
+        heading=heading,
         author=body_name,
-        # ReportLab's canvas otherwise starts in Helvetica, which the PDF would then list as an
-        # unembedded font although no text is set in it.
-        initialFontName=PDF_FONT,
     )
-    doc.build(story, canvasmaker=NumberedCanvas)
     return n
 
 

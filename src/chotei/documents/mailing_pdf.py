@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph
 
 from chotei.documents.pdf import FONT, register_font, wrap
+from chotei.documents.report_pdf import grid, write_listing
 
 LABEL_W, LABEL_H = 86.4 * mm, 42.3 * mm
 COLS, ROWS = 2, 6
@@ -95,44 +95,20 @@ _WIDTHS_MM = (8, 26, 44, 30, 36, 36, 52, 28, 17)
 
 def book(entries: Sequence[Entry], *, sender: str, heading: str) -> bytes:
     """発送簿: one row per mailed notice, header repeated on each page, landscape A4."""
-    register_font()
     cell = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9.5, wordWrap="CJK")
-    title = ParagraphStyle("title", fontName=FONT, fontSize=14, leading=20)
     data: list[list[Paragraph]] = [[Paragraph(h, cell) for h in HEADER]]
     for n, e in enumerate(entries, start=1):
         values = (str(n), e.mailed_on, e.document_number, e.case_number, e.title, e.addressee, e.address)
         data.append(
             [Paragraph(escape(v), cell) for v in (*values, e.registered_number or "普通郵便", e.recorded_by)]
         )
-    table = Table(data, colWidths=[w * mm for w in _WIDTHS_MM], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    write_listing(
         buffer,
-        pagesize=landscape(A4),
-        leftMargin=10 * mm,
-        rightMargin=10 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        title=heading,
+        title=Paragraph(escape(heading), ParagraphStyle("title", fontName=FONT, fontSize=14, leading=20)),
+        subtitle=Paragraph(escape(f"{sender}　{len(entries)}通"), cell),
+        table=grid(data, _WIDTHS_MM),
+        heading=heading,
         author=sender,
-        initialFontName=FONT,
-    )
-    doc.build(
-        [
-            Paragraph(escape(heading), title),
-            Paragraph(escape(f"{sender}　{len(entries)}通"), cell),
-            Spacer(1, 3 * mm),
-            table,
-        ]
     )
     return buffer.getvalue()

@@ -10,7 +10,7 @@ from django.contrib.admin import AdminSite
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from chotei.accounts import second_factor
+from chotei.accounts.services import second_factor
 
 SESSION_KEY = "chotei.second_factor"
 STEP_URL = "/desk/login/second-factor/"

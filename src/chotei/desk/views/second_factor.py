@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from chotei.accounts import second_factor
+from chotei.accounts.services import second_factor
 from chotei.web import second_factor as step
 from chotei.web.access import refusal_record
 from chotei.web.forms import JapaneseForm

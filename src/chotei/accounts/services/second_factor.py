@@ -1,7 +1,7 @@
 """The staff second factor (IM-01): a TOTP authenticator app with one-time recovery codes, required of
 every role that reads or changes case records (法23条の9, 監督指針 Ⅱ-3-7(2)①ロ).
 
-The only code that writes staff authenticators. The crypto, the stored secret and the recovery codes
+The only code that writes staff authenticators (a service: views and the login step call it). The crypto, the stored secret and the recovery codes
 are django-allauth's ``mfa`` (the party portal's own TOTP): one implementation for both logins.
 """
 
@@ -44,11 +44,11 @@ def required(user: Any) -> bool:
 
 
 def enrolled(user: Any) -> bool:
-    return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+    return bool(Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists())
 
 
 def new_secret() -> str:
-    return generate_totp_secret()
+    return str(generate_totp_secret())
 
 
 def provisioning(user: Any, secret: str) -> tuple[str, str]:
@@ -76,7 +76,7 @@ def enrol(user: Any, secret: str, code: str) -> list[str]:
         raise WrongCode(WRONG_ENROLMENT_CODE)
     # A fresh set: codes of an earlier, reset authenticator must not outlive it.
     Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.RECOVERY_CODES).delete()
-    codes = RecoveryCodes.activate(user).generate_codes()
+    codes: list[str] = list(RecoveryCodes.activate(user).generate_codes())
     audit_record(event_type=AuditEvent.Type.LOGIN, actor=user, channel="desk", second_factor="enrolled")
     return codes
 
