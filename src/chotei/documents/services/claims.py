@@ -94,6 +94,8 @@ def claim_register(
     ``insurer_id`` left out means the insurer user's own organization, ``coop`` left out as the
     organization is registered. The claim, a new claimant and the audit event are written together
     or not at all."""
+    # The role first: a user who may not register claims at all is told so, not asked for a field.
+    require_role(actor, Role.INSURER, Role.ADMIN)
     if insurer_id is None:
         insurer_id = _own_organization(actor)
     _insurer_actor(actor, insurer_id)
