@@ -145,7 +145,8 @@ def test_pn06_after_effects_are_itemised_as_lost_earnings_and_consolation(
     # 3,000,000 × 45% (第8級) × 8.530 (10年・3%) = 11,515,500; 慰謝料 第8級 3,310,000.
     assert "後遺障害による逸失利益11,515,500円" in text
     assert (
-        "基礎収入額3,000,000円×労働能力喪失率45%（別表第2第8級）×ライプニッツ係数8.530（10年・年3%）" in text
+        "基礎収入額3,000,000円（実収入）×労働能力喪失率45%（別表第2第8級）×ライプニッツ係数8.530（労働能力喪失期間10年・年3%）"
+        in text
     )
     assert "後遺障害による慰謝料3,310,000円別表第2第8級の慰謝料3,310,000円" in text
     # The sum is cut to the 併合 amount capped at the sum of the grades' amounts.

@@ -41,8 +41,8 @@ def claim(kind: str = "injury", **overrides: Any) -> dict[str, Any]:
         }
     if kind == "death":
         base["death"] = {
-            "annual_income": 0,
-            "working_years": 0,
+            "annual_income": 3_000_000,
+            "working_years": 10,
             "supported_dependants": False,
             "bereaved_claimants": 1,
         }
@@ -478,7 +478,7 @@ def claims(draw: st.DrawFn) -> dict[str, Any]:
         # The dependants' addition needs a bereaved claimant (issue 7 item 5).
         dependants = draw(st.booleans())
         data["death"] |= {
-            "annual_income": draw(st.integers(min_value=0, max_value=20_000_000)),
+            "annual_income": draw(st.integers(min_value=1, max_value=20_000_000)),
             "working_years": draw(st.integers(min_value=0, max_value=50)),
             "supported_dependants": dependants,
             "bereaved_claimants": draw(st.integers(min_value=1 if dependants else 0, max_value=5)),

@@ -19,7 +19,16 @@ from chotei.rules import grades
 from chotei.rules.articles import Article
 from chotei.rules.errors import RuleViolation
 from chotei.rules.payment import standards as std
-from chotei.rules.payment.claim import KIND_LABELS, AfterEffectClaim, Claim, DeathClaim, InjuryClaim, Kind
+from chotei.rules.payment.claim import (
+    KIND_LABELS,
+    AfterEffectClaim,
+    Claim,
+    DeathClaim,
+    InjuryClaim,
+    Kind,
+)
+from chotei.rules.payment.income import Income
+from chotei.rules.payment.section import Proven
 from chotei.rules.payment.standards import Standard
 
 __all__ = ["Calculation", "Claim", "Item", "Part", "Reduction", "calculate", "calculate_dict"]
@@ -159,18 +168,23 @@ def _injury_items(s: Standard, c: InjuryClaim) -> list[Item]:
             f"実費 {_yen(c.medical_fees)}",
             std.INJURY_COSTS,
         )
+    flat = c.flat_amounts(s)
     if c.hospital_days:
-        amount = c.hospital_days * s.hospital_misc_daily
-        formula = f"入院{c.hospital_days}日 × {_yen(s.hospital_misc_daily)} = {_yen(amount)}"
+        formula = f"1日{_yen(s.hospital_misc_daily)} × 入院{c.hospital_days}日 = {_yen(flat['hospital_misc_proven'])}"
+        amount, formula = _proven_or_flat(c.hospital_misc_proven, flat["hospital_misc_proven"], formula)
         add("hospital_misc", "治療関係費（入院中の諸雑費）", amount, formula, std.INJURY_COSTS)
     if c.nursing_hospital_days or c.nursing_home_days:
-        hospital = c.nursing_hospital_days * s.nursing_hospital_daily
-        home = c.nursing_home_days * s.nursing_home_daily
-        formula = (
-            f"入院看護{c.nursing_hospital_days}日 × {_yen(s.nursing_hospital_daily)} + "
-            f"自宅・通院看護{c.nursing_home_days}日 × {_yen(s.nursing_home_daily)} = {_yen(hospital + home)}"
-        )
-        add("nursing", "治療関係費（看護料）", hospital + home, formula, std.INJURY_COSTS)
+        parts = [
+            f"1日{_yen(daily)} × {where}{days}日"
+            for where, days, daily in (
+                ("入院看護", c.nursing_hospital_days, s.nursing_hospital_daily),
+                ("自宅・通院看護", c.nursing_home_days, s.nursing_home_daily),
+            )
+            if days
+        ]
+        formula = f"{' + '.join(parts)} = {_yen(flat['nursing_proven'])}"
+        amount, formula = _proven_or_flat(c.nursing_proven, flat["nursing_proven"], formula)
+        add("nursing", "治療関係費（看護料）", amount, formula, std.INJURY_COSTS)
     if c.glasses_cost:
         amount = min(c.glasses_cost, s.glasses_max)
         capped = c.glasses_cost > s.glasses_max
@@ -202,6 +216,17 @@ def _injury_items(s: Standard, c: InjuryClaim) -> list[Item]:
     return items
 
 
+def _proven_or_flat(proven: Proven | None, flat: int, flat_formula: str) -> tuple[int, str]:
+    """The flat product, or the proven actual cost that exceeds it (支払基準第2の1; the claim refuses
+    one that does not), said to be such on the notice and the explanation (PN-02, PN-06)."""
+    if proven is None:
+        return flat, flat_formula
+    return (
+        proven.amount,
+        f"立証額 {_yen(proven.amount)}（立証資料: {proven.basis}。定額 {flat_formula} を超える必要かつ妥当な実費）",
+    )
+
+
 def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
     items: list[Item] = []
     funeral, capped, formula = s.funeral, False, f"定額 {_yen(s.funeral)}"
@@ -216,10 +241,11 @@ def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
         else s.living_cost_percent_without_dependants
     )
     factor = s.leibniz(c.working_years)
-    earnings = int((Decimal(c.annual_income) * (100 - living) / 100 * factor).to_integral_value(ROUND_DOWN))
+    earnings = int((Decimal(c.income.amount) * (100 - living) / 100 * factor).to_integral_value(ROUND_DOWN))
     formula = (
-        f"年間収入額 {_yen(c.annual_income)} × (1 − 生活費控除{living}%) × ライプニッツ係数{factor}"
-        f"（{c.working_years}年・年{s.leibniz_rate_percent}%） = {_yen(earnings)}"
+        f"年間収入額 {_yen(c.income.amount)}（{c.income.note}） × (1 − 生活費控除{living}%) × "
+        f"ライプニッツ係数{factor}（就労可能年数{c.working_years}年{_note(c.years_note)}・"
+        f"年{s.leibniz_rate_percent}%） = {_yen(earnings)}"
     )
     items.append(Item("lost_earnings", "逸失利益", earnings, formula, std.DEATH_LOST_EARNINGS))
     items.append(
@@ -252,7 +278,11 @@ def _death_items(s: Standard, c: DeathClaim) -> list[Item]:
     return items
 
 
-def _itemised(s: Standard, income: int, years: int, result: grades.Grade) -> list[Item]:
+def _note(note: str) -> str:
+    return f"、{note}" if note else ""
+
+
+def _itemised(s: Standard, basis: Income, years: int, years_note: str, result: grades.Grade) -> list[Item]:
     """逸失利益 (basic income × loss-of-capacity ratio × Leibniz for the years lost) and the grade's
     慰謝料 (支払基準第3); their sum is capped at the grade's amount by the part's limit."""
     consolation = s.consolation_reference(result.table, result.grade)
@@ -260,14 +290,15 @@ def _itemised(s: Standard, income: int, years: int, result: grades.Grade) -> lis
         raise RuleViolation(
             f"{s.title}には等級別の慰謝料のデータがないため、逸失利益と慰謝料に分けて算定できません",
             std.AFTER_EFFECT,
-            field="after_effect.basic_income",
+            field="after_effect.income_basis",
         )
     ratio = std.loss_ratio(result.table, result.grade)
     factor = s.leibniz(years)
-    lost = int((Decimal(income) * ratio / 100 * factor).to_integral_value(ROUND_DOWN))
+    lost = int((Decimal(basis.amount) * ratio / 100 * factor).to_integral_value(ROUND_DOWN))
     formula = (
-        f"基礎収入額 {_yen(income)} × 労働能力喪失率{ratio}%（{result.label}） × "
-        f"ライプニッツ係数{factor}（{years}年・年{s.leibniz_rate_percent}%） = {_yen(lost)}"
+        f"基礎収入額 {_yen(basis.amount)}（{basis.note}） × 労働能力喪失率{ratio}%（{result.label}） × "
+        f"ライプニッツ係数{factor}（労働能力喪失期間{years}年{_note(years_note)}・"
+        f"年{s.leibniz_rate_percent}%） = {_yen(lost)}"
     )
     return [
         Item("after_effect_lost_earnings", "後遺障害による逸失利益", lost, formula, std.AFTER_EFFECT),
@@ -290,8 +321,8 @@ def _after_effect(s: Standard, c: AfterEffectClaim) -> tuple[list[Item], int, di
         limit = aggravated.amount
     result = combination.grade
     basis = aggravated.formula if aggravated else f"{combination.label}の限度額 {_yen(limit)}"
-    if c.basic_income is not None and c.loss_years is not None:
-        items = _itemised(s, c.basic_income, c.loss_years, result)
+    if c.income is not None and c.loss_years is not None:
+        items = _itemised(s, c.income, c.loss_years, c.years_note, result)
     elif c.assessed_loss is None:
         items = [
             Item(

@@ -5,15 +5,15 @@ the article, in Japanese.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from chotei.rules import grades
-from chotei.rules.articles import Article
 from chotei.rules.errors import MissingItems, RuleViolation
+from chotei.rules.payment import income
 from chotei.rules.payment import standards as std
+from chotei.rules.payment.section import Proven, Section
 
 Kind = Literal["injury", "after_effect", "death"]
 KIND_LABELS: dict[str, str] = {"injury": "傷害", "after_effect": "後遺障害", "death": "死亡"}
@@ -42,6 +42,8 @@ INJURY_FIELDS: dict[str, str] = {
     "other_costs": "その他の費用",
     "absence_days": "休業日数",
     "daily_income_proven": "立証された1日当たりの収入減少額",
+    "hospital_misc_proven": "入院中の諸雑費の立証額",
+    "nursing_proven": "看護料の立証額",
 }
 INJURY_REQUIRED = ("treatment_start", "treatment_end", "hospital_days", "outpatient_days")
 AFTER_EFFECT_FIELDS: dict[str, str] = {
@@ -51,6 +53,7 @@ AFTER_EFFECT_FIELDS: dict[str, str] = {
     "basic_income": "基礎収入額（年額）",
     "loss_years": "労働能力喪失期間（年）",
     "not_applicable_reason": "後遺障害に該当しない（非該当）と判断した理由",
+    **income.INCOME_FIELDS,
 }
 FINDING_FIELDS: dict[str, str] = {"table": "別表", "grade": "等級", "item": "号", "reason": "等級の判断理由"}
 DEATH_FIELDS: dict[str, str] = {
@@ -59,74 +62,9 @@ DEATH_FIELDS: dict[str, str] = {
     "supported_dependants": "被扶養者の有無",
     "bereaved_claimants": "慰謝料請求権者の人数",
     "funeral_costs": "葬儀費の実費",
+    **income.INCOME_FIELDS,
 }
-DEATH_REQUIRED = ("annual_income", "working_years", "supported_dependants", "bereaved_claimants")
-
-
-class _Section:
-    """One JSON object of the claim; every refusal names the dotted field path."""
-
-    def __init__(self, data: object, path: str, fields: Mapping[str, str], article: Article) -> None:
-        self.path = path
-        self.fields = fields
-        self.article = article
-        if not isinstance(data, dict):
-            raise RuleViolation(f"{path or '請求'}はJSONオブジェクトで指定してください", article, field=path)
-        self.data: dict[str, Any] = data
-        for key in data:
-            if key not in fields:
-                raise RuleViolation(f"不明な項目「{key}」があります", article, field=self.field(key))
-
-    def field(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def require(self, keys: tuple[str, ...]) -> None:
-        missing = [(self.field(k), self.fields[k], self.article) for k in keys if self.data.get(k) is None]
-        if missing:
-            raise MissingItems(missing)
-
-    def refuse(self, key: str, expected: str) -> RuleViolation:
-        return RuleViolation(
-            f"{self.fields[key]}（{self.field(key)}）は{expected}", self.article, self.field(key)
-        )
-
-    def integer(self, key: str, default: int = 0, minimum: int = 0) -> int:
-        value = self.data.get(key)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.refuse(key, "整数で指定してください")
-        if value < minimum:
-            raise self.refuse(key, f"{minimum}以上で指定してください")
-        return value
-
-    def optional_integer(self, key: str) -> int | None:
-        return None if self.data.get(key) is None else self.integer(key)
-
-    def date(self, key: str) -> date:
-        value = self.data.get(key)
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.refuse(key, "YYYY-MM-DD形式の日付で指定してください")
-
-    def boolean(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if not isinstance(value, bool):
-            raise self.refuse(key, "true又はfalseで指定してください")
-        return value
-
-    def text(self, key: str) -> str:
-        value = self.data.get(key, "")
-        if not isinstance(value, str):
-            raise self.refuse(key, "文字列で指定してください")
-        return value.strip()
-
-    def section(self, key: str, fields: Mapping[str, str], article: Article) -> _Section | None:
-        value = self.data.get(key)
-        return None if value is None else _Section(value, self.field(key), fields, article)
+DEATH_REQUIRED = ("supported_dependants", "bereaved_claimants")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +82,8 @@ class InjuryClaim:
     other_costs: int = 0
     absence_days: int = 0
     daily_income_proven: int | None = None
+    hospital_misc_proven: Proven | None = None
+    nursing_proven: Proven | None = None
 
     @property
     def treatment_period(self) -> int:
@@ -155,7 +95,7 @@ class InjuryClaim:
         return self.hospital_days + self.outpatient_days
 
     @classmethod
-    def read(cls, s: _Section, accident_date: date) -> InjuryClaim:
+    def read(cls, s: Section, accident_date: date) -> InjuryClaim:
         s.require(INJURY_REQUIRED)
         claim = cls(
             treatment_start=s.date("treatment_start"),
@@ -171,6 +111,8 @@ class InjuryClaim:
             other_costs=s.integer("other_costs"),
             absence_days=s.integer("absence_days"),
             daily_income_proven=s.optional_integer("daily_income_proven"),
+            hospital_misc_proven=Proven.read(s, "hospital_misc_proven"),
+            nursing_proven=Proven.read(s, "nursing_proven"),
         )
         # Day counts drive 慰謝料 and 休業損害, so ones outside the treatment period are refused, not capped.
         checks = (
@@ -204,7 +146,35 @@ class InjuryClaim:
         for key, ok, expected in checks:
             if not ok:
                 raise s.refuse(key, expected)
+        claim.check_proven(s, std.standard_for(accident_date))
         return claim
+
+    def flat_amounts(self, s: std.Standard) -> dict[str, int]:
+        """The flat-rate products (日額 × 日数) of the items a proven amount may replace."""
+        return {
+            "hospital_misc_proven": self.hospital_days * s.hospital_misc_daily,
+            "nursing_proven": self.nursing_hospital_days * s.nursing_hospital_daily
+            + self.nursing_home_days * s.nursing_home_daily,
+        }
+
+    def check_proven(self, s: Section, standard: std.Standard) -> None:
+        """A proven amount replaces the flat product only where it exceeds it (支払基準第2の1: 立証資料等
+        により…を超えることが明らかな場合は必要かつ妥当な実費); one not above it is no such case."""
+        flat = self.flat_amounts(standard)
+        for key, proven in (
+            ("hospital_misc_proven", self.hospital_misc_proven),
+            ("nursing_proven", self.nursing_proven),
+        ):
+            if proven is None:
+                continue
+            if not flat[key]:
+                days = "入院日数" if key == "hospital_misc_proven" else "看護の日数"
+                raise s.refuse(key, f"{days}がない場合は指定できません")
+            if proven.amount <= flat[key]:
+                raise s.refuse(
+                    key,
+                    f"定額（{flat[key]:,}円）を超える場合に限り指定できます。定額以下の場合は空欄にしてください",
+                )
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +191,7 @@ class Finding:
 
     @classmethod
     def read(cls, data: object, path: str, reason_required: bool) -> Finding:
-        s = _Section(data, path, FINDING_FIELDS, grades.TABLES_ARTICLE)
+        s = Section(data, path, FINDING_FIELDS, grades.TABLES_ARTICLE)
         s.require(("table", "grade", "item", "reason") if reason_required else ("table", "grade", "item"))
         found = grades.grade(str(s.data["table"]), s.integer("grade", minimum=1))
         item = s.integer("item", minimum=1)
@@ -248,12 +218,13 @@ class AfterEffectClaim:
     findings: tuple[Finding, ...]
     prior: Finding | None = None
     assessed_loss: int | None = None
-    basic_income: int | None = None
+    income: income.Income | None = None
     loss_years: int | None = None
+    years_note: str = ""
     not_applicable_reason: str = ""
 
     @classmethod
-    def read(cls, s: _Section) -> AfterEffectClaim:
+    def read(cls, s: Section, standard: std.Standard) -> AfterEffectClaim:
         not_applicable = s.text("not_applicable_reason")
         if not_applicable:
             # 非該当: no grade is recognised, so nothing else of the section may be stated (令3条3号).
@@ -269,34 +240,44 @@ class AfterEffectClaim:
         prior = (
             None if s.data.get("prior") is None else Finding.read(s.data["prior"], s.field("prior"), False)
         )
-        income, years = s.optional_integer("basic_income"), s.optional_integer("loss_years")
-        if (income is None) != (years is None):
-            missing = "loss_years" if years is None else "basic_income"
-            raise MissingItems([(s.field(missing), AFTER_EFFECT_FIELDS[missing], s.article)])
-        if income is not None and (s.data.get("assessed_loss") is not None or prior is not None):
-            raise s.refuse("basic_income", "損害額の指定又は加重の場合は指定できません")
-        if years is not None and years < 1:
+        assessed = s.optional_integer("assessed_loss")
+        # Any income fact asks for 逸失利益 itemised, which then needs its basis and its years.
+        if not any(s.data.get(k) is not None for k in (*income.INCOME_FIELDS, "basic_income", "loss_years")):
+            return cls(findings, prior, assessed)
+        basis = income.read_income(s, "basic_income", standard)
+        if basis is None:
+            raise MissingItems([(s.field("income_basis"), income.BASIS_LABEL, s.article)])
+        if assessed is not None or prior is not None:
+            raise s.refuse("income_basis", "損害額の指定又は加重の場合は指定できません")
+        years, note = income.read_years(s, "loss_years", standard)
+        if years < 1:
             raise s.refuse("loss_years", "1以上で指定してください")
-        return cls(findings, prior, s.optional_integer("assessed_loss"), income, years)
+        return cls(findings, prior, None, basis, years, note)
 
 
 @dataclass(frozen=True, slots=True)
 class DeathClaim:
-    annual_income: int
+    income: income.Income
     working_years: int
     supported_dependants: bool
     bereaved_claimants: int
     funeral_costs: int | None = None
+    years_note: str = ""
 
     @classmethod
-    def read(cls, s: _Section) -> DeathClaim:
+    def read(cls, s: Section, standard: std.Standard) -> DeathClaim:
         s.require(DEATH_REQUIRED)
+        basis = income.read_income(s, "annual_income", standard)
+        if basis is None:
+            raise MissingItems([(s.field("income_basis"), income.BASIS_LABEL, s.article)])
+        years, note = income.read_years(s, "working_years", standard)
         claim = cls(
-            annual_income=s.integer("annual_income"),
-            working_years=s.integer("working_years"),
+            income=basis,
+            working_years=years,
             supported_dependants=s.boolean("supported_dependants"),
             bereaved_claimants=s.integer("bereaved_claimants"),
             funeral_costs=s.optional_integer("funeral_costs"),
+            years_note=note,
         )
         if claim.supported_dependants and claim.bereaved_claimants == 0:
             # The 200万円 addition is part of the bereaved's 慰謝料 (支払基準第4の3): no claimant, no addition.
@@ -332,9 +313,10 @@ class Claim:
     @classmethod
     def from_dict(cls, d: object) -> Claim:
         """Validates a claim (JSON object); refusals name the field and the article."""
-        s = _Section(d, "", CLAIM_FIELDS, std.GENERAL)
+        s = Section(d, "", CLAIM_FIELDS, std.GENERAL)
         s.require(("accident_date", "kind"))
         accident_date = s.date("accident_date")
+        standard = std.standard_for(accident_date)
         kind = s.data["kind"]
         if kind not in _SECTIONS_ALLOWED:
             raise s.refuse("kind", "injury、after_effect又はdeathで指定してください")
@@ -365,8 +347,8 @@ class Claim:
             accident_date=accident_date,
             kind=kind,
             injury=None if injury is None else InjuryClaim.read(injury, accident_date),
-            after_effect=None if after_effect is None else AfterEffectClaim.read(after_effect),
-            death=None if death is None else DeathClaim.read(death),
+            after_effect=None if after_effect is None else AfterEffectClaim.read(after_effect, standard),
+            death=None if death is None else DeathClaim.read(death, standard),
             victim_fault_percent=fault,
             reduction_reason=s.text("reduction_reason"),
             causation_doubtful=causation_doubtful,
