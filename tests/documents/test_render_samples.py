@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,13 @@ from pypdf import PdfReader
 from tests.documents.helpers import flat, pdf_text
 
 from chotei.audit.models import AuditEvent
+from chotei.documents import facts, samples
 from chotei.documents.management.commands import render_samples
 from chotei.documents.models import DocumentNumberSequence, IssuedDocument
 from chotei.rules.notices.kinds import SPECS, NoticeKind
+from chotei.rules.payment.standards import STANDARDS
 from chotei.rules.states import CaseState
+from chotei.rules.termination import LAWSUIT_PENDING
 from chotei.rules.wareki import to_wareki
 
 pytestmark = pytest.mark.django_db
@@ -46,28 +50,85 @@ def test_dp05_pn01_render_samples_writes_every_kind(tmp_path: Path) -> None:
 
 
 def test_dp18_builtin_samples_are_issued_on_or_after_the_day_they_report() -> None:
-    """A termination notice cannot predate the termination: every date a dispute sample reports
-    (deadlines apart, which lie ahead) is on or before its issue date."""
-    for kind, (_, issued_on, fields) in render_samples._case_fields().items():
-        for name, value in fields.items():
+    """A termination notice cannot predate the termination: every date a sample reports (deadlines
+    apart, which lie ahead) is on or before its issue date."""
+    for kind, sample in samples.samples().items():
+        for name, value in sample.fields.items():
             if isinstance(value, dt.date) and "deadline" not in name:
-                assert value <= issued_on, (kind, name)
-    for kind, issued_on in render_samples.PAYMENT_ISSUED.items():
-        assert dt.date.fromisoformat(render_samples.CLAIM["accident_date"]) <= issued_on, kind
+                assert value <= sample.issued_on, (kind, name)
     # The decision, then the explanation the claimant asked for, then that explanation.
-    issued = render_samples.PAYMENT_ISSUED
-    asked = render_samples.EXPLANATION_ASKED
-    assert issued[NoticeKind.PAYMENT] <= asked <= issued[NoticeKind.PAYMENT_EXPLANATION]
+    issued = {kind: sample.issued_on for kind, sample in samples.samples().items()}
+    assert issued[NoticeKind.PAYMENT] <= samples.EXPLANATION_ASKED <= issued[NoticeKind.PAYMENT_EXPLANATION]
+
+
+def _wareki_dates(text: str) -> list[dt.date]:
+    return [
+        dt.date(2018 + int(y), int(m), int(d)) for y, m, d in re.findall(r"令和(\d+)年(\d+)月(\d+)日", text)
+    ]
+
+
+def test_issue7_builtin_samples_tell_one_story_per_person(tmp_path: Path) -> None:
+    """Issue 7 item 6: every built-in sample that names a person gives that person's case or claim,
+    accident date, vehicle, grade, insurer and office, no one else's; each person's dates run accident
+    → insurer's decision → application → receipt → result, and no sample reports a date before the
+    accident. A termination for a lawsuit cites the lawsuit ground, not 「解決の見込みがない」."""
+    _render(tmp_path, "--builtin")
+    built = samples.samples()
+    for person in samples.PEOPLE:
+        steps = [person.accident_date, person.decided_on, person.received_on]
+        known = [d for d in steps if d is not None]
+        assert known == sorted(known) and len(set(known)) == len(known), person.name
+    for kind, sample in built.items():
+        person = sample.person
+        text = pdf_text((tmp_path / f"{kind.value}.pdf").read_bytes())
+        assert flat(person.name) in text, kind
+        others = [p for p in samples.PEOPLE if p is not person]
+        assert not [p.name for p in others if flat(p.name) in text], kind
+        reference = person.case_number if kind in facts.CASE_KINDS else person.claim_reference
+        # The claim-time guide precedes the claim's number; every other sample quotes it.
+        assert kind is NoticeKind.CLAIM_GUIDE or (reference and flat(reference) in text), kind
+        for other in others:
+            for ref in (other.case_number, other.claim_reference):
+                assert ref is None or flat(ref) not in text, (kind, ref)
+        # The standards' own effective dates apart (「令和2年4月1日以降の事故」).
+        reported = set(_wareki_dates(text)) - {standard.effective_from for standard in STANDARDS}
+        assert all(d >= person.accident_date for d in reported), kind
+        if kind in facts.CASE_KINDS:
+            assert person.received_on is not None and sample.issued_on >= person.received_on, kind
+            assert flat(facts.office_contact(samples.OFFICE)) in text, kind  # the 東 office's own block
+        else:
+            assert flat(person.insurer) in text, kind
+            # The insurer's papers all precede the application to the body.
+            assert person.decided_on is not None and sample.issued_on <= (person.received_on or dt.date.max)
+            if kind in (NoticeKind.PAYMENT, NoticeKind.NONPAYMENT):
+                assert sample.issued_on == person.decided_on, kind
+        if sample.to_insurer:
+            assert flat(f"{person.insurer}御中") in text, kind
+        if "事故の年月日" in text:
+            assert f"事故の年月日{flat(to_wareki(person.accident_date))}" in text, kind
+        if kind in (NoticeKind.PAYMENT, NoticeKind.NONPAYMENT, NoticeKind.PAYMENT_EXPLANATION):
+            assert f"被保険自動車{flat(person.vehicle)}" in text, kind
+        if person.grade is not None and "後遺障害等級" in text:
+            assert flat(person.grade) in text, kind
+    # The decision the dispute is about is the one the payment notice states.
+    yamada = samples.YAMADA
+    assert yamada.grade and yamada.grade in samples.MATTERS and yamada.grade in samples.REASONS
+    payment = pdf_text((tmp_path / "payment.pdf").read_bytes())
+    assert yamada.decided_on is not None and yamada.grade in payment
+    termination = pdf_text((tmp_path / "termination.pdf").read_bytes())
+    assert "訴訟" in termination and "同一の紛争について訴訟が係属している" in termination
+    assert built[NoticeKind.TERMINATION].fields["ground"] == LAWSUIT_PENDING
+    assert "解決の見込みがない" not in termination
 
 
 def test_pn02_pn06_payment_samples_never_leave_the_closing_alone(tmp_path: Path) -> None:
     """The basis line and the contact box must not spill alone onto a page: the last page also
-    carries part of the 記 section (here the reduction's reason)."""
+    carries part of the 記 section."""
     _render(tmp_path, "--builtin")
     for kind in (NoticeKind.PAYMENT, NoticeKind.PAYMENT_EXPLANATION):
         path = tmp_path / f"{kind.value}.pdf"
         last = flat(PdfReader(io.BytesIO(path.read_bytes())).pages[-1].extract_text())
-        assert "根拠" in last and "減額" in last.split("以上")[0], kind
+        assert "根拠" in last and last.split("以上")[0], kind
         text = pdf_text(path.read_bytes())
         assert "後遺障害等級" in text and "減額の割合" in text  # still shows a grade and a reduction
 

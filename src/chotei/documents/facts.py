@@ -196,8 +196,12 @@ def body_contact(case: Case) -> str:
     """The contact block of the office handling the case (DP-24): its own address, phone and hours,
     the handling section and, once a clerk has acted on the case, the person to ask for by name
     (issue #9 item 10)."""
-    entry = _office(case.office)
-    clerk = handling_clerk(case)
+    return office_contact(case.office, handling_clerk(case))
+
+
+def office_contact(office: str, clerk: str = "") -> str:
+    """An office's contact block: the body, the office and the clerk to ask for, address, phone, hours."""
+    entry = _office(office)
     return "\n".join(
         (
             f"{settings.CHOTEI_BODY['name']}　{entry['label']}",
