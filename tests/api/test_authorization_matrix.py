@@ -72,6 +72,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "chotei_api_proceedings_meeting_cancel": STAFF_WRITE,
     "chotei_api_proceedings_correction_create": STAFF_WRITE,
     "chotei_api_proceedings_submission_create": {**STAFF_WRITE, "insurer": OK},
+    "chotei_api_proceedings_further_request_create": STAFF_WRITE,
     "chotei_api_proceedings_insurer_request_create": STAFF_WRITE,
     "chotei_api_proceedings_insurer_request_answer": {**STAFF_WRITE, "insurer": OK},
     "chotei_api_proceedings_special_procedure_create": STAFF_WRITE,
@@ -170,6 +171,7 @@ def _bodies(world: Any, ids: dict[str, Any]) -> dict[str, Any]:
         "chotei_api_proceedings_meeting_cancel": {"reason": "委員の都合"},
         "chotei_api_proceedings_correction_create": {"item": "issues", "after": "争点", "reason": "誤記"},
         "chotei_api_proceedings_submission_create": _submission(),
+        "chotei_api_proceedings_further_request_create": {"side": "applicant", "matters": "通院の記録"},
         "chotei_api_proceedings_insurer_request_create": {"request": "診療録の提出"},
         "chotei_api_proceedings_insurer_request_answer": {"answer": "別送します"},
         "chotei_api_proceedings_special_procedure_create": {

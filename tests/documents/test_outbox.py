@@ -14,7 +14,7 @@ from tests.factories import application_input
 
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case, LedgerLine
-from chotei.disputes.services import core, intake, lifecycle
+from chotei.disputes.services import core, intake, lifecycle, proceedings
 from chotei.disputes.services.intake import PartyInput
 from chotei.documents.models import IssuedDocument
 from chotei.rules.states import CaseState
@@ -61,6 +61,7 @@ def test_every_step_queues_exactly_its_notices_with_it(world: Any, database_task
         matters_sought="別の求め",
         refuse_reason="手続を著しく遅延させる",
     )
+    proceedings.further_request_create(actor=staff, case_id=accepted.pk, side="applicant", matters="診療録")
     decided = world.make_case(CaseState.RESULT_NOTIFIED)
     lifecycle.case_explain_result(
         actor=staff, case_id=decided.pk, version=fresh(decided).version, side="respondent"

@@ -62,6 +62,11 @@ FULL_FIELDS: dict[NoticeKind, dict[str, object]] = {
         "deadline": date(2025, 11, 12),
         "submit_to": "本部 事務局",
     },
+    NoticeKind.FURTHER_REQUEST: {
+        "requested_matters": "事故後の通院状況が分かる診療録の写し",
+        "deadline": date(2025, 12, 8),
+        "submit_to": "本部 事務局",
+    },
     NoticeKind.RESULT: {
         "result_text": "保険会社の判断は妥当である（非変更）",
         "reasons": "提出された画像所見から神経症状の残存を医学的に証明できないため",
@@ -112,6 +117,7 @@ EXPECTED_TEXT: dict[NoticeKind, list[str]] = {
     NoticeKind.REFUSAL: ["紛争処理業務規程第5条第1項第1号", "示談が成立している"],
     NoticeKind.AMENDMENT: ["令和7年10月20日", "第12級13号に変更することを求める", "山田 太郎"],
     NoticeKind.STATEMENT_REQUEST: ["令和7年11月12日", "山田 太郎"],
+    NoticeKind.FURTHER_REQUEST: ["令和7年12月8日", "診療録の写し", "第15条第9項", "期限までに提出がない場合"],
     NoticeKind.RESULT: ["非変更", "神経症状の残存を医学的に証明できない"],
     NoticeKind.EXPLANATION: ["令和8年1月5日", "非変更", "神経根の圧迫所見"],
     NoticeKind.TERMINATION: ["令和7年12月1日", "紛争処理業務規程第17条第1項", "訴訟が提起された", "訴訟手続"],

@@ -7,6 +7,7 @@ from chotei.rules.states import TRANSITIONS, Action, CaseState
 from chotei.rules.step_notices import (
     AMEND,
     EXPLAIN,
+    FURTHER_REQUEST,
     RECEIVE,
     STEP_NOTICES,
     current_notices,
@@ -23,13 +24,13 @@ def test_every_dispute_notice_is_issued_by_exactly_one_step() -> None:
 def test_each_step_cites_the_article_of_one_of_its_notices() -> None:
     for s in STEP_NOTICES:
         assert s.article in {SPECS[k].article for k in s.kinds}, s.step
-        assert s.article.obligation in {"DP-05", "DP-08", "DP-09", "DP-17", "DP-18", "DP-19"}
+        assert s.article.obligation in {"DP-05", "DP-08", "DP-09", "DP-16", "DP-17", "DP-18", "DP-19"}
 
 
 def test_steps_are_transitions_or_the_recorded_changes() -> None:
     targets = {t.action: t.target for t in TRANSITIONS}
     for s in STEP_NOTICES:
-        assert s.step in {*Action, RECEIVE, AMEND, EXPLAIN}
+        assert s.step in {*Action, RECEIVE, AMEND, EXPLAIN, FURTHER_REQUEST}
         if s.step in targets:
             # A transition's notices are the current ones of the state it leads to.
             assert targets[Action(s.step)] in s.current_in, s.step

@@ -17,6 +17,8 @@ from chotei.api.schemas import (
     ERRORS,
     CorrectionIn,
     CorrectionOut,
+    FurtherRequestIn,
+    FurtherRequestOut,
     InsurerAnswerIn,
     InsurerRequestIn,
     InsurerRequestOut,
@@ -35,7 +37,15 @@ from chotei.api.schemas import (
 )
 from chotei.api.types import Id
 from chotei.disputes import selectors
-from chotei.disputes.models import Correction, InsurerRequest, Meeting, Observer, SpecialProcedure, Submission
+from chotei.disputes.models import (
+    Correction,
+    FurtherRequest,
+    InsurerRequest,
+    Meeting,
+    Observer,
+    SpecialProcedure,
+    Submission,
+)
 from chotei.disputes.services import panels, proceedings, records
 
 router = Router(tags=["審理"])
@@ -133,6 +143,23 @@ def submission_create(request: ApiRequest, case_id: Id, body: SubmissionIn) -> S
             content_type=body.content_type,
             form=body.form,
             chief_id=body.chief_id,
+        ),
+    )
+
+
+@router.post(
+    "/cases/{case_id}/further-requests",
+    response={201: FurtherRequestOut, **ERRORS},
+    summary="当事者への追加の意見陳述・証拠資料の提出の求め（DP-16、規程第15条第9項）",
+)
+def further_request_create(
+    request: ApiRequest, case_id: Id, body: FurtherRequestIn
+) -> Status[FurtherRequest]:
+    selectors.case_visible(request.auth, case_id)
+    return Status(
+        201,
+        proceedings.further_request_create(
+            actor=request.auth, case_id=case_id, side=body.side, matters=body.matters, due_on=body.due_on
         ),
     )
 

@@ -230,6 +230,16 @@ class SubmissionOut(Schema):
     sha256: str
 
 
+class FurtherRequestOut(Schema):
+    id: int
+    case_id: int
+    side: str
+    matters: str
+    requested_on: dt.date
+    due_on: dt.date
+    answered_on: dt.date | None
+
+
 class InsurerRequestOut(Schema):
     id: int
     case_id: int
@@ -423,6 +433,12 @@ class SubmissionIn(Schema):
     content_type: text(100) = Field("", description="ファイルの種類（空欄はファイル名から判断）")  # type: ignore[valid-type]
     form: Submission.Form = Submission.Form.WRITTEN
     chief_id: Id | None = None
+
+
+class FurtherRequestIn(Schema):
+    side: Side
+    matters: text(STATEMENT)  # type: ignore[valid-type]
+    due_on: Day | None = None
 
 
 class InsurerRequestIn(Schema):

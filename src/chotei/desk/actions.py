@@ -91,6 +91,15 @@ SPECS: tuple[ActionSpec, ...] = (
         lambda u, c, d: proceedings.submission_record(actor=u, case_id=c.pk, **_upload(d)),
         "提出書類を記録しました",
     ),
+    # DP-16: further statements and evidence asked of one party, with its own deadline and notice.
+    ActionSpec(
+        "further_request",
+        "追加の意見陳述・証拠資料の提出の求め（規程第15条第9項）",
+        "提出を求めて通知する",
+        forms.FurtherRequestForm,
+        lambda u, c, d: proceedings.further_request_create(actor=u, case_id=c.pk, **d),
+        "追加の意見陳述等の提出を求めました",
+    ),
     ActionSpec(
         "insurer_request",
         "保険会社等への説明・資料の要求（法第23条の12）",
@@ -262,6 +271,7 @@ REVIEW = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW})
 RECORD_STATES: dict[str, frozenset[CaseState]] = {
     "amend": REVIEW,
     "submission": OPEN_STATES,
+    "further_request": REVIEW,
     "insurer_request": REVIEW,
     "meeting_schedule": frozenset({CaseState.UNDER_REVIEW}),
     "panel_change": frozenset({CaseState.UNDER_REVIEW}),

@@ -150,6 +150,12 @@ class SubmissionForm(ChiefForm):
     form = forms.ChoiceField(label="形式", choices=Submission.Form.choices, initial=Submission.Form.WRITTEN)
 
 
+class FurtherRequestForm(CaseForm):
+    side = forms.ChoiceField(label="求める相手", choices=BLANK + SIDES)
+    matters = text_field("求める意見陳述又は証拠資料", 3)
+    due_on = date_field("提出期限（空欄は10営業日後）")
+
+
 class InsurerRequestForm(CaseForm):
     request = text_field("要求事項（説明・資料）", 3)
     due_on = date_field("回答期限（空欄は10営業日後）")

@@ -183,6 +183,9 @@ def case_page(
     seats = list(panel.seats.select_related("member").order_by("-is_chief", "id")) if panel else []
     meetings = list(case.meetings.prefetch_related("attendance__member"))
     requests = list(case.insurer_requests.all())
+    further = list(case.further_requests.all())
+    for f in further:
+        f.overdue = f.answered_on is None and f.due_on < today
     procedures = list(case.special_procedures.select_related("decided_by"))
     under_review = state == CaseState.UNDER_REVIEW
     if operator:
@@ -224,6 +227,7 @@ def case_page(
         "meetings": meetings,
         "submissions": list(case.submissions.defer("content")),
         "insurer_requests": requests,
+        "further_requests": further,
         "procedures": procedures,
         "amendments": list(case.amendments.order_by("id")),
         "observers": list(case.observers.select_related("permitted_by")),

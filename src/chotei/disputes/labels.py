@@ -18,6 +18,7 @@ LEDGER_ACTIONS: dict[str, str] = {
     "correction": "訂正",
     "note": "内部メモ・電話記録",
     "mailing": "通知書の発送",
+    "further_request": "追加の意見陳述等の求め",
     "insurer_request": "保険会社等への説明・資料の要求",
     "insurer_answer": "保険会社等の回答",
     "special_request": "特別の手続の申出",

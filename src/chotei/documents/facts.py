@@ -19,7 +19,7 @@ from chotei.rules import grades, offices
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
 from chotei.rules.notices.claim_guide import dispute_body_summary, standards_summary
-from chotei.rules.notices.kinds import NoticeKind
+from chotei.rules.notices.kinds import SPECS, NoticeKind
 from chotei.rules.notices.wording import applicant_honorific, you_word
 from chotei.rules.payment.standards import standard_for
 from chotei.rules.screening import ONE_APPLICATION_TEXT
@@ -37,7 +37,10 @@ ADDRESSEES: dict[NoticeKind, tuple[str, ...]] = {
     NoticeKind.RESULT: ("applicant", "respondent"),
     NoticeKind.TERMINATION: ("applicant", "respondent"),
 }
-CASE_KINDS = frozenset(ADDRESSEES) | {NoticeKind.EXPLANATION}
+# Notices that go to the one party a step names: the explanation to the side that asked (DP-17), a
+# further request to the side asked (DP-16).
+ONE_SIDE_KINDS = frozenset({NoticeKind.EXPLANATION, NoticeKind.FURTHER_REQUEST})
+CASE_KINDS = frozenset(ADDRESSEES) | ONE_SIDE_KINDS
 # Deadlines of these notices count from the acceptance notice's dispatch (DP-09, DP-16).
 ACCEPTANCE_KINDS = frozenset(
     {NoticeKind.ACCEPTANCE_APPLICANT, NoticeKind.ACCEPTANCE_RESPONDENT, NoticeKind.STATEMENT_REQUEST}
@@ -56,12 +59,12 @@ RESULT_TEXT = {
 
 
 def addressee_sides(kind: NoticeKind, side: str | None) -> tuple[str, ...]:
-    """The sides a notice of ``kind`` goes to; the explanation goes to the side that asked (DP-17)."""
-    if kind is NoticeKind.EXPLANATION:
+    """The sides a notice of ``kind`` goes to; a one-side notice to the side its step names."""
+    if kind in ONE_SIDE_KINDS:
         if side not in CaseParty.Side.values:
             raise RuleViolation(
-                "説明を求めた当事者（申請人又は被申請人）を指定してください",
-                rules("第16条第2項", "DP-17"),
+                "宛先の当事者（申請人又は被申請人）を指定してください",
+                SPECS[kind].article,
                 field="side",
             )
         return (str(side),)
@@ -93,9 +96,29 @@ def _latest_amendment(case: Case) -> Any:
     return amendment
 
 
-def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, object]:
+def _further_request(case: Case, side: str | None, step_id: int | None) -> Any:
+    """The request the step made; for a preview (no step), the side's latest."""
+    requests = case.further_requests.all()
+    found = (
+        requests.filter(step_id=step_id).first()
+        if step_id is not None
+        else requests.filter(side=side).order_by("-id").first()
+    )
+    if found is None:
+        raise RuleViolation(
+            "追加の意見陳述及び証拠資料の提出の求めが記録されていません",
+            rules("第15条第9項", "DP-16"),
+            field="further_request",
+        )
+    return found
+
+
+def case_fields(
+    case: Case, kind: NoticeKind, dispatch: dt.date, side: str | None = None, step_id: int | None = None
+) -> dict[str, object]:
     """The items of ``kind`` from the case as registered; a missing fact stays missing so that
-    ``check_notice`` refuses the notice naming it."""
+    ``check_notice`` refuses the notice naming it. ``side`` and ``step_id`` pick the request a
+    further-request notice states."""
     applicant = case_party(case, "applicant").party
     # The body names the applicant with 様 when a person (see notices.applicant_honorific).
     named = {"applicant_name": applicant.name, "applicant_honorific": applicant.honorific}
@@ -118,6 +141,13 @@ def case_fields(case: Case, kind: NoticeKind, dispatch: dt.date) -> dict[str, ob
         return {
             **named,
             "deadline": case.statement_due_on,
+            "submit_to": office_address(case.office),
+        }
+    if kind is NoticeKind.FURTHER_REQUEST:
+        request = _further_request(case, side, step_id)
+        return {
+            "requested_matters": request.matters,
+            "deadline": request.due_on,
             "submit_to": office_address(case.office),
         }
     if kind is NoticeKind.REFUSAL:

@@ -132,6 +132,7 @@ REASONS = (
     "して2割を減額した判断も支払基準に従ったものである。"
 )
 ACCEPTED = dt.date(2026, 10, 15)
+FURTHER_ASKED = dt.date(2026, 11, 16)
 # 山田's claim: the after-effect part, whose injury part was settled earlier; it shows a grade and a
 # reduction and still fits on one page.
 CLAIM: dict[str, Any] = {
@@ -216,6 +217,17 @@ def samples() -> dict[NoticeKind, Sample]:
             {
                 **YAMADA.named,
                 "deadline": screening.respondent_statement_deadline(ACCEPTED),
+                "submit_to": facts.office_address(OFFICE),
+            },
+        ),
+        # The panel asks 山田 for his treatment records before it meets (規程15条9項).
+        NoticeKind.FURTHER_REQUEST: Sample(
+            YAMADA,
+            False,
+            FURTHER_ASKED,
+            {
+                "requested_matters": "事故後の通院状況が分かる診療録（令和7年11月から令和8年5月まで）の写し",
+                "deadline": screening.further_request_deadline(FURTHER_ASKED, None),
                 "submit_to": facts.office_address(OFFICE),
             },
         ),

@@ -17,12 +17,20 @@ class Deadline:
 
 
 def next_deadline(case: Case, side: str, today: dt.date) -> Deadline | None:
-    """DP-16 for the respondent (its statement and evidence); DP-09 for the applicant (amending the
-    matters sought). A passed deadline is not shown as next."""
+    """The nearest of: DP-16 for the respondent (its statement and evidence); DP-09 for the applicant
+    (amending the matters sought); a further request made of the party and not yet answered (DP-16).
+    A passed deadline is not shown as next."""
     if side == CaseParty.Side.RESPONDENT:
         what, on = "主張書面・証拠の提出期限", case.statement_due_on
     else:
         what, on = "紛争処理を求める事項を変更できる期限", case.amendment_due_on
-    if on is None or on < today:
+    # What the body asked of this party further (DP-16, 規程15条9項) and it has not yet sent.
+    asked = [
+        ("追加の意見陳述・証拠資料の提出期限", r.due_on)
+        for r in case.further_requests.filter(side=side, answered_on__isnull=True, due_on__gte=today)
+    ]
+    upcoming = sorted((due, label) for label, due in [(what, on), *asked] if due is not None and due >= today)
+    if not upcoming:
         return None
+    on, what = upcoming[0]
     return Deadline(what, on, business_days_between(today, on))

@@ -56,9 +56,12 @@ def party_submit(
     *, user: Any, case_id: int, side: str, kind: str, title: str, file_name: str, content: bytes
 ) -> Submission:
     """A statement or evidence uploaded by the party itself (OD-01, DP-03): checked (type by content,
-    size, duplicate, virus), and for the respondent only until the deadline it was told (DP-16)."""
+    size, duplicate, virus), and for the respondent only until the deadline it was told or, after
+    it, what the body asked of it further until that request's deadline (DP-16)."""
     case = Case.objects.get(pk=case_id)
-    if side == CaseParty.Side.RESPONDENT:
+    # After its deadline the respondent files only what the body asked of it further (規程15条9項).
+    asked = case.further_requests.filter(side=side, answered_on__isnull=True, due_on__gte=clock.today())
+    if side == CaseParty.Side.RESPONDENT and not asked.exists():
         screening.check_statement_deadline(case.statement_due_on, clock.today())
     checked = uploads.check_upload(case_id, content)
     return submission_record(

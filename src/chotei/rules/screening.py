@@ -177,6 +177,26 @@ def check_statement_deadline(due: date | None, today: date) -> None:
         )
 
 
+# DP-16: further statements and evidence the body asks of a party (規程15条9項); the period is the
+# body's to set, 10 business days from the request unless the secretariat states another date.
+FURTHER_REQUEST_BUSINESS_DAYS: int = 10
+FURTHER_REQUEST_ARTICLE: Article = rules("第15条第9項", "DP-16")
+
+
+def further_request_deadline(asked: date, due: date | None) -> date:
+    """DP-16: the deadline a further request states: the date given, which must fall after the day
+    of asking, or 10 business days from it."""
+    if due is None:
+        return add_business_days(asked, FURTHER_REQUEST_BUSINESS_DAYS)
+    if due <= asked:
+        raise RuleViolation(
+            f"提出期限は求める日（{_ymd(asked)}）より後の日を指定してください",
+            FURTHER_REQUEST_ARTICLE,
+            "due_on",
+        )
+    return due
+
+
 @dataclass(frozen=True, slots=True)
 class ScreeningQuestion:
     """A yes/no question the online application asks so screening rests on recorded facts (DP-06).

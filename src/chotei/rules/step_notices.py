@@ -2,8 +2,8 @@
 
 The services queue exactly these with the step (DP-05, DP-08, DP-09, DP-16..DP-19); the desk offers
 their previews and waits for them from the same table. A step is named as its ledger line is
-(帳簿の処理, DP-21): a transition's ``Action`` value, or ``receive`` / ``amend`` / ``explain`` for the
-recorded changes that keep the state.
+(帳簿の処理, DP-21): a transition's ``Action`` value, or ``receive`` / ``amend`` / ``explain`` /
+``further_request`` for the recorded changes that keep the state.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from chotei.rules.states import Action, CaseState
 RECEIVE = "receive"
 AMEND = "amend"
 EXPLAIN = "explain"
+FURTHER_REQUEST = "further_request"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,9 @@ STEP_NOTICES: tuple[StepNotices, ...] = (
         rules("第5条第3項", "DP-08"),
         frozenset({CaseState.ACCEPTED}),
     ),
+    # DP-16: further statements or evidence asked of one party, with their own deadline (規程15条9項).
+    # Never the case's standing notice: each request is its own, so the desk offers no preview of it.
+    StepNotices(FURTHER_REQUEST, (NoticeKind.FURTHER_REQUEST,), rules("第15条第9項", "DP-16"), frozenset()),
     StepNotices(
         Action.REFUSE, (NoticeKind.REFUSAL,), rules("第5条第3項", "DP-08"), frozenset({CaseState.REFUSED})
     ),

@@ -2,6 +2,7 @@ from chotei.disputes.models.case import Case, CaseNumberSequence, CaseParty, Led
 from chotei.disputes.models.proceedings import (
     Amendment,
     Attendance,
+    FurtherRequest,
     InsurerRequest,
     Meeting,
     Observer,
@@ -20,6 +21,7 @@ __all__ = [
     "CaseNote",
     "CaseParty",
     "Correction",
+    "FurtherRequest",
     "InsurerRequest",
     "LedgerLine",
     "Meeting",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from chotei.disputes.models.case import Case, CaseParty
+from chotei.disputes.models.case import Case, CaseParty, LedgerLine
 
 
 class Panel(models.Model):
@@ -118,6 +118,28 @@ class Submission(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "提出書類"
         ordering = ["received_on", "id"]
+
+
+class FurtherRequest(models.Model):
+    """追加の意見陳述及び証拠資料の提出の求め (DP-16, 規程15条9項): asked of one party in writing, with
+    its own deadline; answered by that party's next submission."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="further_requests", verbose_name="事案"
+    )
+    side = models.CharField("求める相手", max_length=20, choices=CaseParty.Side.choices)
+    matters = models.TextField("求める意見陳述又は証拠資料")
+    requested_on = models.DateField("求めた日")
+    due_on = models.DateField("提出期限")
+    answered_on = models.DateField("提出があった日", null=True, blank=True)
+    # The step that asked: its notice task finds this request by it, not by "the latest one".
+    step = models.OneToOneField(
+        LedgerLine, null=True, on_delete=models.PROTECT, related_name="further_request", editable=False
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "追加の意見陳述等の求め"
+        ordering = ["requested_on", "id"]
 
 
 class InsurerRequest(models.Model):

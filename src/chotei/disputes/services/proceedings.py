@@ -1,4 +1,5 @@
-"""Materials of the review: submissions, requests to the insurer, special procedures (DP-03, DP-12..14)."""
+"""Materials of the review: submissions, further requests to a party, requests to the insurer, special
+procedures (DP-03, DP-12..14, DP-16)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,31 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from django.db import transaction
+
 from chotei.accounts.permissions import Actor
-from chotei.disputes.models import Case, CaseParty, InsurerRequest, SpecialProcedure, Submission
+from chotei.disputes.models import (
+    Case,
+    CaseParty,
+    FurtherRequest,
+    InsurerRequest,
+    SpecialProcedure,
+    Submission,
+)
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
 from chotei.disputes.services.evidence import media_type
 from chotei.disputes.services.panels import chief_member, chief_named
-from chotei.rules import calendar
+from chotei.rules import calendar, screening
 from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
 from chotei.rules.errors import RuleViolation
+from chotei.rules.states import CaseState
+from chotei.rules.step_notices import FURTHER_REQUEST
 
 INSURER_ANSWER_BUSINESS_DAYS = 10
+# Further statements are asked while the case is before the body: accepted, until its result.
+FURTHER_REQUEST_STATES = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW})
 
 
 def submission_record(
@@ -83,6 +97,10 @@ def submission_record(
             sha256=hashlib.sha256(content).hexdigest() if content else "",
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
+        # A submission of the side answers what the body asked of it (DP-16), late or not.
+        FurtherRequest.objects.filter(case=case, side=side, answered_on__isnull=True).update(
+            answered_on=holder["s"].received_on
+        )
         return []
 
     chief_payload: dict[str, Any] = {"chief": chief_id} if form == Submission.Form.OTHER else {}
@@ -98,6 +116,58 @@ def submission_record(
         **chief_payload,
     )
     return holder["s"]
+
+
+def further_request_create(
+    *, actor: Actor, case_id: int, side: str, matters: str, due_on: dt.date | None = None
+) -> FurtherRequest:
+    """追加の意見陳述及び証拠資料の提出の求め (DP-16, 規程15条9項): asked of one party in writing while
+    the case is before the body; the request, its ledger line, audit event and notice to that party
+    are written together."""
+    guards.operator(actor)
+    matters = normalize(matters)
+    if side not in CaseParty.Side.values:
+        raise RuleViolation(
+            "求める相手（申請人又は被申請人）を指定してください",
+            screening.FURTHER_REQUEST_ARTICLE,
+            field="side",
+        )
+    if not matters:
+        raise RuleViolation(
+            "求める意見陳述又は証拠資料を記載してください", screening.FURTHER_REQUEST_ARTICLE, field="matters"
+        )
+    due = screening.further_request_deadline(today(), due_on)
+    holder: dict[str, FurtherRequest] = {}
+
+    def apply(case: Case) -> list[str]:
+        if case.state_enum not in FURTHER_REQUEST_STATES:
+            raise RuleViolation(
+                f"{case.get_state_display()}の事案には追加の意見陳述等を求められません（受理後、結果の通知まで）",
+                screening.FURTHER_REQUEST_ARTICLE,
+                field="state",
+            )
+        holder["r"] = FurtherRequest.objects.create(
+            case=case, side=side, matters=matters, requested_on=today(), due_on=due
+        )
+        return []
+
+    with transaction.atomic():
+        case = case_change(
+            actor=actor,
+            case_id=case_id,
+            version=None,
+            action=FURTHER_REQUEST,
+            apply=apply,
+            description=f"{CaseParty.Side(side).label}に追加の意見陳述及び証拠資料の提出を求める"
+            f"（期限 {due.isoformat()}、規程第15条第9項）",
+            notice_side=side,
+        )
+        # The step's notice is found by its ledger line (documents.facts), written just now under
+        # the case's lock; the notice task commits with this, so it never runs before the link.
+        request = holder["r"]
+        request.step = case.ledger.order_by("-id").first()
+        request.save(update_fields=["step"])
+    return request
 
 
 def insurer_request_create(

@@ -62,7 +62,7 @@ def _dispatch_date(case: Case, kind: NoticeKind, dispatch_on: dt.date | None) ->
 
 
 def _case_notice_data(
-    case: Case, kind: NoticeKind, side: str, number: str, dispatch: dt.date
+    case: Case, kind: NoticeKind, side: str, number: str, dispatch: dt.date, step_id: int | None = None
 ) -> tuple[NoticeData, CaseParty]:
     role = facts.case_party(case, side)
     data = NoticeData(
@@ -71,7 +71,7 @@ def _case_notice_data(
         sender_name=settings.CHOTEI_BODY["name"],
         sender_title=settings.CHOTEI_BODY["chair"],
         case_number=case.number,
-        fields=facts.case_fields(case, kind, dispatch),
+        fields=facts.case_fields(case, kind, dispatch, side=side, step_id=step_id),
         contact=facts.body_contact(case),
         # A case against a co-op speaks of the 組合 and its 共済金等 (令10条, PN-07).
         coop=facts.case_party(case, "respondent").role == PartyRole.COOP,
@@ -91,7 +91,7 @@ def case_notices_issue(
     step_id: int | None = None,
 ) -> list[IssuedDocument]:
     """Issue the notices of ``kinds`` for the case, one per addressee (refusal, result and termination
-    go to both parties; the explanation to ``side``). All or nothing: a notice missing an item or a
+    go to both parties; the explanation and a further request to ``side``). All or nothing: a notice missing an item or a
     glyph raises and nothing — number, document, ledger line, audit event — is kept.
 
     ``step_id`` is the ledger line of the step that queued them: a notice that step already has is
@@ -111,7 +111,7 @@ def case_notices_issue(
                     issued.append(done[kind.value, addressee_side])
                     continue
                 number = next_document_number(BODY_PREFIX, dispatch.year)
-                data, role = _case_notice_data(case, kind, addressee_side, number, dispatch)
+                data, role = _case_notice_data(case, kind, addressee_side, number, dispatch, step_id)
                 party = role.party
                 # An agent on record receives the notice (facts.addressee), so its consent decides
                 # the channel; the document stays the party's (PN-04 opening by its organisation).
@@ -175,7 +175,7 @@ def case_notice_preview(case_id: int, kind: str, side: str) -> bytes:
     case = Case.objects.filter(pk=case_id).first()
     if case is None:
         raise NotFound(f"事案 {case_id} は見つかりません")
-    if side not in facts.addressee_sides(parsed, side if parsed is NoticeKind.EXPLANATION else None):
+    if side not in facts.addressee_sides(parsed, side if parsed in facts.ONE_SIDE_KINDS else None):
         raise RuleViolation(
             f"{SPECS[parsed].title}は{CaseParty.Side(side).label}宛てには発出しません",
             SPECS[parsed].article,

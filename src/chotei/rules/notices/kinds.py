@@ -20,6 +20,7 @@ class NoticeKind(StrEnum):
     REFUSAL = "refusal"
     AMENDMENT = "amendment"
     STATEMENT_REQUEST = "statement_request"
+    FURTHER_REQUEST = "further_request"
     RESULT = "result"
     EXPLANATION = "explanation"
     TERMINATION = "termination"
@@ -123,6 +124,17 @@ SPECS: dict[NoticeKind, NoticeSpec] = {
         rules("第15条第7項", "DP-16"),
         "respondent",
         (_APPLICANT, ("deadline", "意見陳述及び証拠資料の提出期限", rules("第15条第7項", "DP-16"))),
+        ("submit_to",),
+    ),
+    NoticeKind.FURTHER_REQUEST: _spec(
+        "追加の意見陳述及び証拠資料の提出について",
+        "追加の意見陳述及び証拠資料の提出について（依頼）",
+        rules("第15条第9項", "DP-16"),
+        "both",  # the party the panel asks (documents.facts.addressee_sides)
+        (
+            ("requested_matters", "求める意見陳述又は証拠資料", rules("第15条第9項", "DP-16")),
+            ("deadline", "提出期限", rules("第15条第9項", "DP-16")),
+        ),
         ("submit_to",),
     ),
     NoticeKind.RESULT: _spec(

@@ -33,6 +33,7 @@ DEMO_STATES: dict[NoticeKind, tuple[CaseState, ...]] = {
     NoticeKind.ACCEPTANCE_APPLICANT: (CaseState.ACCEPTED,),
     NoticeKind.ACCEPTANCE_RESPONDENT: (CaseState.ACCEPTED,),
     NoticeKind.STATEMENT_REQUEST: (CaseState.ACCEPTED,),
+    NoticeKind.FURTHER_REQUEST: (CaseState.ACCEPTED, CaseState.UNDER_REVIEW),
     NoticeKind.REFUSAL: (CaseState.REFUSED,),
     NoticeKind.AMENDMENT: (CaseState.ACCEPTED, CaseState.UNDER_REVIEW),
     NoticeKind.RESULT: (CaseState.RESULT_NOTIFIED, CaseState.CLOSED),
@@ -51,10 +52,13 @@ def has_cases() -> bool:
 
 
 def demo_case(kind: NoticeKind) -> Case | None:
-    """The first case in a state that calls for ``kind`` (an amendment only once one was allowed)."""
+    """The first case in a state that calls for ``kind`` (an amendment only once one was allowed, a
+    further request only once one was made of the applicant)."""
     cases = Case.objects.filter(state__in=DEMO_STATES[kind])
     if kind is NoticeKind.AMENDMENT:
         cases = cases.filter(amendments__accepted=True)
+    if kind is NoticeKind.FURTHER_REQUEST:
+        cases = cases.filter(further_requests__side="applicant")
     return cases.order_by("id").first()
 
 
