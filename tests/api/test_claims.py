@@ -67,6 +67,40 @@ def test_pn02_invalid_claim_is_422_naming_the_item_and_nothing_is_written(insure
     assert not PaymentClaim.objects.exists() and not Party.objects.filter(name="佐々木 花子").exists()
 
 
+@pytest.mark.parametrize(
+    ("path", "value", "field"),
+    [
+        (
+            "injury",
+            {"hospital_misc_proven": {"amount": 5_500, "basis": "領収書"}},
+            "injury.hospital_misc_proven",
+        ),
+        (
+            "injury",
+            {"nursing_hospital_days": 2, "nursing_proven": {"amount": 9_000}},
+            "injury.nursing_proven.basis",
+        ),
+        (
+            "after_effect",
+            {"income_basis": "all_age_average", "sex": "female", "loss_years": 5},
+            "after_effect.income_basis",
+        ),
+        ("after_effect", {"loss_years": 5}, "after_effect.income_basis"),
+    ],
+)
+def test_pn02_claim_calc_input_refusals_are_422_naming_the_field_and_article(
+    insurer_api: Api, path: str, value: dict[str, Any], field: str
+) -> None:
+    """Issue 7 item 5 through the API: a proven amount not above the flat rate (5 days × 1,100円) or
+    without its basis, a table not installed, and no 基礎収入 at all are refused; nothing is written."""
+    data = copy.deepcopy(CLAIM)
+    data[path] |= value
+    response = insurer_api.post("/claims", _body(data=data))
+    assert response.status_code == 422 and response.json()["field"] == field, response.json()
+    assert "支払基準第" in response.json()["detail"]
+    assert not PaymentClaim.objects.exists()
+
+
 @pytest.mark.parametrize("bad", ["\x00", "\ud800"])
 def test_claim_data_the_database_cannot_store_is_422(insurer_api: Api, bad: str) -> None:
     response = insurer_api.client.post(

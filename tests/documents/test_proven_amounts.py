@@ -35,6 +35,7 @@ def claimant(db: Any) -> Party:
 def test_pn02_pn06_proven_amount_is_shown_as_such(
     world: Any, claimant: Party, doc_artifacts: Path, coop: bool, kind: str
 ) -> None:
+    """PN-02, PN-06, and PN-07 for the co-op's wording of the same notice."""
     doc = _issue(world, _register(world, claimant, PROVEN, coop=coop), kind)
     page_png(bytes(doc.pdf), doc_artifacts, f"issue7-proven-{kind}-{'coop' if coop else 'insurer'}")
     text = pdf_text(bytes(doc.pdf))

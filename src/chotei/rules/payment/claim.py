@@ -95,7 +95,7 @@ class InjuryClaim:
         return self.hospital_days + self.outpatient_days
 
     @classmethod
-    def read(cls, s: Section, accident_date: date) -> InjuryClaim:
+    def read(cls, s: Section, accident_date: date, standard: std.Standard) -> InjuryClaim:
         s.require(INJURY_REQUIRED)
         claim = cls(
             treatment_start=s.date("treatment_start"),
@@ -146,7 +146,7 @@ class InjuryClaim:
         for key, ok, expected in checks:
             if not ok:
                 raise s.refuse(key, expected)
-        claim.check_proven(s, std.standard_for(accident_date))
+        claim.check_proven(s, standard)
         return claim
 
     def flat_amounts(self, s: std.Standard) -> dict[str, int]:
@@ -346,7 +346,7 @@ class Claim:
         return cls(
             accident_date=accident_date,
             kind=kind,
-            injury=None if injury is None else InjuryClaim.read(injury, accident_date),
+            injury=None if injury is None else InjuryClaim.read(injury, accident_date, standard),
             after_effect=None if after_effect is None else AfterEffectClaim.read(after_effect, standard),
             death=None if death is None else DeathClaim.read(death, standard),
             victim_fault_percent=fault,

@@ -1,5 +1,6 @@
-"""The basic income (基礎収入) and working years of 逸失利益 (支払基準第3・第4の2), and the standard's
-tables they may come from: 年齢別平均給与額, 全年齢平均給与額 (homemakers, students) and 就労可能年数.
+"""The basic income (基礎収入) and working years of 逸失利益 (支払基準第3・第4の2; stated on the payment
+notice and the explanation, PN-02, PN-06), and the standard's tables they may come from:
+年齢別平均給与額, 全年齢平均給与額 (homemakers, students) and 就労可能年数.
 
 The tables are not in the seeds and are never invented here (docs/decisions.md): they are dated data
 the operator installs as ``income_tables_<version>.json`` (the version of ``standards.STANDARDS``) in

@@ -1,5 +1,5 @@
-"""One JSON object of the calc input (PN-02): every refusal names the dotted field path and the
-article, in Japanese."""
+"""One JSON object of the calc input of the payment notices (PN-02, PN-06): every refusal names the
+dotted field path and the article, in Japanese."""
 
 from __future__ import annotations
 
