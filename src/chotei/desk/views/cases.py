@@ -18,6 +18,7 @@ from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
 from chotei.disputes.selectors import is_overdue, meetings_for
 from chotei.disputes.services.panels import panel_suggest
+from chotei.portal import messaging
 from chotei.rules.states import WAITS_FOR, CaseState
 from chotei.web.access import OPERATORS, desk_view
 
@@ -87,13 +88,18 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     qs = selectors.case_list(user=request.user, filters=_filters(data, request.user), today=today)
+    if data.get("unread"):
+        # OD-01: the cases whose parties wrote and no one at the secretariat has read yet.
+        qs = qs.filter(pk__in=messaging.unread_for_staff().values("case_id"))
     total = qs.order_by()[:COUNT_CAP].count()
     last = max(1, -(-total // PAGE_SIZE))
     page = min(max(data.get("page") or 1, 1), last)
     rows = list(
         qs.only(*LIST_FIELDS).select_related("assigned_clerk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     )
+    unread = set(messaging.unread_for_staff([r.pk for r in rows]).values_list("case_id", flat=True))
     for row in rows:
+        row.unread_messages = row.pk in unread
         row.overdue = is_overdue(row, today)
         row.waiting = waiting_business_days(row, today)
         row.waits_for = WAITS_FOR.get(CaseState(row.state), "")
