@@ -1,4 +1,4 @@
-"""E-mail alerts to portal accounts (issue #8 item 5): a notice issued to them electronically
+"""E-mail alerts to portal accounts (OD-01, issue #8 item 5): a notice issued to them electronically
 (after their PN-05 consent) and a deadline of theirs near. The mail carries the case number and a
 link, nothing more — no name, no amount, no content: it says "log in to read" (法23条の9, a mail can
 be read by others on the way). Each alert is sent once per account and subject (AlertSent), so a

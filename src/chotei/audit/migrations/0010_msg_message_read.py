@@ -4,15 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0009_event_type_labels_records'),
+        ("audit", "0009_event_type_labels_records"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='event_type',
-            field=models.CharField(choices=[('case.created', '事案受付'), ('case.step', '状態変更'), ('case.changed', '事案記録'), ('case.viewed', '事案閲覧'), ('document.issued', '文書発出'), ('document.opened', '文書閲覧'), ('document.mailed', '文書発送'), ('submission.opened', '提出書類閲覧'), ('message.read', 'メッセージ閲覧'), ('claim.registered', '保険金等の請求の登録'), ('panel.appointed', '委員会指名'), ('meeting', '期日'), ('roster', '委員名簿'), ('template', '文例'), ('consent', '電磁的方法の承諾'), ('ledger.exported', '帳簿出力'), ('audit.exported', '監査ログ出力'), ('retention', '保存期間'), ('login', 'ログイン'), ('login.failed', 'ログイン失敗'), ('privilege', '権限の変更'), ('records.verified', '記録の検証'), ('access.refused', '拒否されたアクセス'), ('access.flagged', '拒否の多発'), ('api_token', 'APIトークン')], max_length=40, verbose_name='種別'),
+            model_name="auditevent",
+            name="event_type",
+            field=models.CharField(
+                choices=[
+                    ("case.created", "事案受付"),
+                    ("case.step", "状態変更"),
+                    ("case.changed", "事案記録"),
+                    ("case.viewed", "事案閲覧"),
+                    ("document.issued", "文書発出"),
+                    ("document.opened", "文書閲覧"),
+                    ("document.mailed", "文書発送"),
+                    ("submission.opened", "提出書類閲覧"),
+                    ("message.read", "メッセージ閲覧"),
+                    ("claim.registered", "保険金等の請求の登録"),
+                    ("panel.appointed", "委員会指名"),
+                    ("meeting", "期日"),
+                    ("roster", "委員名簿"),
+                    ("template", "文例"),
+                    ("consent", "電磁的方法の承諾"),
+                    ("ledger.exported", "帳簿出力"),
+                    ("audit.exported", "監査ログ出力"),
+                    ("retention", "保存期間"),
+                    ("login", "ログイン"),
+                    ("login.failed", "ログイン失敗"),
+                    ("privilege", "権限の変更"),
+                    ("records.verified", "記録の検証"),
+                    ("access.refused", "拒否されたアクセス"),
+                    ("access.flagged", "拒否の多発"),
+                    ("api_token", "APIトークン"),
+                ],
+                max_length=40,
+                verbose_name="種別",
+            ),
         ),
     ]

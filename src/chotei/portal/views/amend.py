@@ -1,5 +1,5 @@
-"""The applicant amends the matters sought from my case (DP-09, 規程5条の2), after a confirmation
-step, through the same service the desk uses; a late one is refused with the article."""
+"""The applicant amends the matters sought from my case online (OD-01; DP-09, 規程5条の2), after a
+confirmation step, through the same service the desk uses; a late one is refused with the article."""
 
 from __future__ import annotations
 
