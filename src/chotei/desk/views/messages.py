@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from chotei.disputes import selectors
 from chotei.disputes.downloads import submission_file
 from chotei.disputes.models import CaseParty
+from chotei.disputes.services import uploads
 from chotei.disputes.services.core import NotFound
 from chotei.portal import messaging
 from chotei.portal.models import Message, MessageAttachment
@@ -30,7 +31,7 @@ class ReplyForm(JapaneseForm):
     file = forms.FileField(
         label="添付ファイル",
         required=False,
-        help_text="PDF、JPEG、PNG、HEIC（1ファイル20MBまで・任意）",
+        help_text=f"{uploads.TYPES_LABEL}（1ファイル{uploads.MAX_LABEL}まで・任意）",
     )
     token = forms.UUIDField(widget=forms.HiddenInput)
 
