@@ -54,6 +54,7 @@ def test_od01_party_writes_desk_answers_party_reads(
     detail = as_staff.get(f"/desk/cases/{accepted.pk}/").content.decode()
     assert "未読 1件" in detail
 
+    # DP-22: the secretariat's reading of the messages (personal data) is in the audit log.
     before = AuditEvent.objects.filter(event_type=AuditEvent.Type.MESSAGE_READ).count()
     thread = as_staff.get(f"/desk/cases/{accepted.pk}/messages/").content.decode()
     assert "診断書を追加で送ります。" in thread and "未読" in thread
@@ -160,3 +161,13 @@ def test_od01_service_refuses_empty_and_overlong(accepted: Case, world: Any) -> 
             actor=world.staff, case_id=accepted.pk, side="applicant", body="あ" * 4001, attachments=[]
         )
     assert not Message.objects.exists()
+
+
+def test_od03_thread_in_the_chosen_language(accepted: Case, party_client: Client) -> None:  # noqa: F811
+    # OD-01 in English and やさしい日本語: the party's words follow the language chosen on every page.
+    party_client.cookies["chotei_lang"] = "en"
+    page = party_client.get(f"/portal/cases/{accepted.pk}/messages/").content.decode()
+    assert "Messages with the secretariat" in page and "up to 20MB" in page
+    assert "Message: Please fill this in." in _write(party_client, accepted, "").content.decode()
+    party_client.cookies["chotei_lang"] = "easy"
+    assert "事務局との メッセージ" in party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()

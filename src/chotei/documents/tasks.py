@@ -36,5 +36,6 @@ def issue_case_notices(
         raise
     ids = [d.pk for d in docs]
     # OD-01: the party's portal account hears of a notice issued to it electronically (once).
-    notice_alerts.enqueue(document_ids=ids)
+    if ids:
+        notice_alerts.enqueue(document_ids=ids)
     return ids

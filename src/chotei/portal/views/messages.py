@@ -76,7 +76,7 @@ def thread(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @party_view
 def attachment(request: HttpRequest, case_id: int, attachment_id: int) -> HttpResponse:
-    """A file of this side's thread only: the other side's and other cases' are "not found"."""
+    """A file of this side's thread only: the other side's and other cases' are "not found" (IM-01)."""
     case, side = own_case(request, case_id)
     try:
         found = messaging.attachment_open(
