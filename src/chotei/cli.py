@@ -2,7 +2,7 @@
 
 ``chotei serve``, ``chotei demo``, ``chotei ledger``, ``chotei roster-check``, ``chotei retention``,
 ``chotei render-samples``, ``chotei verify``, ``chotei backup``, ``chotei restore``, ``chotei worker``,
-``chotei calc``, ``chotei token issue|list|revoke``; ``chotei manage ...`` passes through to Django.
+``chotei calc``, ``chotei token issue|list|revoke``, ``chotei alerts``; ``chotei manage ...`` passes through to Django.
 A fresh database is migrated on first use so every command works from a clean checkout.
 """
 

@@ -213,6 +213,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("CHOTEI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("CHOTEI_EMAIL_TLS", "") == "1"
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("CHOTEI_EMAIL_FROM", "no-reply@jibai-adr.example.jp")
+# The portal's address as parties reach it, for the links in e-mail alerts sent from the worker.
+PORTAL_BASE_URL = os.environ.get("CHOTEI_PORTAL_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "ja"
 # Japanese only: a browser asking for English must not turn the desk or the admin English.

@@ -16,7 +16,8 @@ from chotei.disputes.models import Case
 from chotei.disputes.services.lifecycle import case_accept, case_start_screening
 from chotei.disputes.services.proceedings import insurer_request_create
 from chotei.documents.models import IssuedDocument
-from chotei.portal.models import ApplicationDraft
+from chotei.portal.messaging import Upload, message_send
+from chotei.portal.models import ApplicationDraft, MessageAttachment
 from tests.factories import PASSWORD
 from tests.portal.conftest import sign_up
 from tests.portal.helpers import apply
@@ -58,6 +59,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "withdraw": APPLICANT_ONLY,
     "mandate": CASE,
     "answer_request": POST_ONLY,
+    "amend": APPLICANT_ONLY,  # DP-09: the applicant's
+    "messages": CASE,  # OD-01: each side its own thread
+    # The applicant's attachment: not the respondent insurer's to open either.
+    "message_attachment": {**CASE, "insurer": 404},
 }
 
 
@@ -103,6 +108,8 @@ def clients(world: Any, mailbox: Any, django_capture_on_commit_callbacks: Any) -
         case = case_start_screening(actor=world.staff, case_id=case.pk, version=case.version)
         case_accept(actor=world.staff, case_id=case.pk, version=case.version)
     insurer_request_create(actor=world.staff, case_id=case.pk, request="資料")
+    victim_user = ApplicationDraft.objects.get().account.user
+    message_send(user=victim_user, case_id=case.pk, body="資料", attachments=[Upload("a.pdf", b"%PDF-1.4")])
     return out
 
 
@@ -115,8 +122,9 @@ def _url(name: str, world_ids: dict[str, int]) -> str:
         "apply_step": {"draft_id": world_ids["draft"], "key": "applicant"},
         "notice_pdf": {"case_id": world_ids["case"], "document_id": world_ids["document"]},
         "answer_request": {"case_id": world_ids["case"], "request_id": world_ids["request"]},
+        "message_attachment": {"case_id": world_ids["case"], "attachment_id": world_ids["attachment"]},
     }.get(name)
-    if kwargs is None and name in {"case", "consent", "submit", "withdraw", "mandate"}:
+    if kwargs is None and name in {"case", "consent", "submit", "withdraw", "mandate", "amend", "messages"}:
         kwargs = {"case_id": world_ids["case"]}
     return reverse(f"portal:{name}", kwargs=kwargs)
 
@@ -130,6 +138,7 @@ def test_authorization_matrix(clients: dict[str, Client]) -> None:
             case=case, addressee_side="applicant", kind="acceptance_applicant"
         ).pk,
         "request": case.insurer_requests.get().pk,
+        "attachment": MessageAttachment.objects.get().pk,
     }
     wrong: list[str] = []
     for name, expected in EXPECTED.items():

@@ -22,6 +22,7 @@ class AuditEvent(ChainedRow):
         DOCUMENT_OPENED = "document.opened", "文書閲覧"
         DOCUMENT_MAILED = "document.mailed", "文書発送"
         SUBMISSION_OPENED = "submission.opened", "提出書類閲覧"
+        MESSAGE_READ = "message.read", "メッセージ閲覧"
         CLAIM_REGISTERED = "claim.registered", "保険金等の請求の登録"
         PANEL_APPOINTED = "panel.appointed", "委員会指名"
         MEETING = "meeting", "期日"

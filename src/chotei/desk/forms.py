@@ -53,6 +53,7 @@ class CaseFilterForm(JapaneseForm):
     member = forms.TypedChoiceField(label="担当委員", required=False, coerce=int, empty_value=None)
     fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
     overdue = forms.BooleanField(label="期限超過のみ", required=False)
+    unread = forms.BooleanField(label="未読メッセージあり", required=False)
     sort = forms.ChoiceField(label="並び順", required=False, choices=SORT_CHOICES)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 

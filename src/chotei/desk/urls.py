@@ -6,6 +6,7 @@ from chotei.desk.views import (
     intake,
     mailing,
     meetings,
+    messages,
     operations,
     records,
     roster,
@@ -28,6 +29,12 @@ urlpatterns = [
         "desk/cases/<int:case_id>/submissions/<int:submission_id>/file/",
         submissions.submission_download,
         name="submission_file",
+    ),
+    path("desk/cases/<int:case_id>/messages/", messages.case_messages, name="case_messages"),
+    path(
+        "desk/cases/<int:case_id>/messages/files/<int:attachment_id>/",
+        messages.message_attachment,
+        name="message_attachment",
     ),
     # Under documents/ beside the previews; the section is the case page's, so the desk serves it.
     path("desk/documents/cases/<int:case_id>/", cases.case_documents, name="case_documents"),

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
-from chotei.disputes.models import Submission
 from chotei.disputes.services.evidence import FALLBACK_TYPE
 
 # Control characters would break the header (and Django refuses newlines in headers outright).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def submission_file(sub: Submission) -> HttpResponse:
+class StoredFile(Protocol):
+    """A submission, or a message's attachment: a file kept in the database with its name and type."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def content(self) -> bytes | memoryview | None: ...
+    @property
+    def content_type(self) -> str: ...
+    @property
+    def file_name(self) -> str: ...
+
+
+def submission_file(sub: StoredFile) -> HttpResponse:
     """The file with its stored content type and original name (RFC 5987 ``filename*`` when it is
     Japanese). Always an attachment in a sandbox: an uploaded HTML or SVG file must never run as a
     page of the desk's origin."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from django_tasks import task
 
+from chotei.portal.tasks import notice_alerts
 from chotei.rules.errors import RuleViolation
 
 logger = logging.getLogger(__name__)
@@ -33,4 +34,8 @@ def issue_case_notices(
         logger.error("notice not issued for case %s (%s): %s", case_id, ",".join(kinds), exc)
         services.case_notices_failure_record(case_id=case_id, kinds=kinds, error=exc, step_id=step_id)
         raise
-    return [d.pk for d in docs]
+    ids = [d.pk for d in docs]
+    # OD-01: the party's portal account hears of a notice issued to it electronically (once).
+    if ids:
+        notice_alerts.enqueue(document_ids=ids)
+    return ids

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chotei import clock
+
 
 class PartyAccount(models.Model):
     """A portal user: a victim, insured person or agent. Never a staff member (IM-01, IM-02)."""
@@ -55,3 +57,57 @@ class AgentMandate(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "代理人の委任状"
+
+
+class Message(models.Model):
+    """A message between a party and the secretariat (OD-01). It hangs on a case today; the thread
+    of a complaint will hang on the complaint the same way, so the sender is recorded by what it is
+    (a party record, an organisation, or the secretariat) and the thread by the side it belongs to:
+    the applicant and the respondent never read each other's messages."""
+
+    case = models.ForeignKey("disputes.Case", on_delete=models.PROTECT, related_name="messages")
+    side = models.CharField("当事者の立場", max_length=20)
+    from_secretariat = models.BooleanField("事務局から", default=False)
+    sender_party = models.ForeignKey(
+        "parties.Party", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sender_organization = models.ForeignKey(
+        "parties.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField("本文")
+    sent_at = models.DateTimeField("送信日時", default=clock.now)
+    # Read by the other end: the secretariat for a party's message, the party for the secretariat's.
+    read_at = models.DateTimeField("既読日時", null=True, blank=True)
+    # A double click or a retry carries the same token as the first submit and finds its message.
+    token = models.UUIDField(unique=True, null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "事務局とのメッセージ"
+        indexes = [models.Index(fields=["case", "side", "sent_at"], name="message_thread_idx")]
+
+
+class MessageAttachment(models.Model):
+    """A file sent with a message, checked as evidence is (type by content, size, virus; DP-03)."""
+
+    message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="attachments")
+    file_name = models.CharField("ファイル名", max_length=200)
+    content_type = models.CharField("ファイルの種類", max_length=100)
+    content = models.BinaryField("内容")
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "メッセージの添付ファイル"
+
+
+class AlertSent(models.Model):
+    """An e-mail alert sent to an account, once per subject (a notice, a deadline): the task that
+    sends it may run again after a worker died and must not mail twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "送信したメール通知"
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="alert_once")]

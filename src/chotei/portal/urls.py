@@ -1,7 +1,7 @@
 from django.urls import path
 
 from chotei.portal import languages
-from chotei.portal.views import apply, case_actions, cases, public
+from chotei.portal.views import amend, apply, case_actions, cases, messages, public
 
 app_name = "portal"
 urlpatterns = [
@@ -21,6 +21,13 @@ urlpatterns = [
     path("portal/cases/<int:case_id>/submit/", case_actions.submit, name="submit"),
     path("portal/cases/<int:case_id>/withdraw/", case_actions.withdraw, name="withdraw"),
     path("portal/cases/<int:case_id>/mandate/", case_actions.mandate, name="mandate"),
+    path("portal/cases/<int:case_id>/amend/", amend.amend, name="amend"),
+    path("portal/cases/<int:case_id>/messages/", messages.thread, name="messages"),
+    path(
+        "portal/cases/<int:case_id>/messages/files/<int:attachment_id>/",
+        messages.attachment,
+        name="message_attachment",
+    ),
     path(
         "portal/cases/<int:case_id>/requests/<int:request_id>/answer/",
         case_actions.answer_request,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
 from chotei.disputes.selectors import is_overdue, meetings_for
 from chotei.disputes.services.panels import panel_suggest
+from chotei.portal import messaging
 from chotei.rules.states import WAITS_FOR, CaseState
 from chotei.web.access import OPERATORS, desk_view
 
@@ -87,11 +89,19 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     qs = selectors.case_list(user=request.user, filters=_filters(data, request.user), today=today)
+    if data.get("unread"):
+        # OD-01: the cases whose parties wrote and no one at the secretariat has read yet.
+        qs = qs.filter(pk__in=messaging.unread_for_staff().values("case_id"))
     total = qs.order_by()[:COUNT_CAP].count()
     last = max(1, -(-total // PAGE_SIZE))
     page = min(max(data.get("page") or 1, 1), last)
     rows = list(
-        qs.only(*LIST_FIELDS).select_related("assigned_clerk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        qs.only(*LIST_FIELDS)
+        .select_related("assigned_clerk")
+        # In the page's own query: the badge costs no query of its own.
+        .annotate(unread_messages=Exists(messaging.unread_for_staff().filter(case=OuterRef("pk"))))[
+            (page - 1) * PAGE_SIZE : page * PAGE_SIZE
+        ]
     )
     for row in rows:
         row.overdue = is_overdue(row, today)

@@ -8,7 +8,7 @@ import datetime as dt
 from django.utils import timezone
 
 from chotei import clock
-from chotei.accounts.permissions import Actor, role_of
+from chotei.accounts.permissions import Actor, NotPermitted, role_of
 from chotei.disputes.models import Amendment, Case, CaseParty
 from chotei.disputes.services import guards
 from chotei.disputes.services.core import case_change, case_step, today
@@ -81,8 +81,14 @@ def case_amend(
 ) -> Case:
     """求める事項の変更 (DP-09, 規程5条の2): only that item, before the deadline; the respondent is told.
 
-    A refusal (it would greatly delay the procedure) is recorded with its reason and changes nothing."""
-    guards.operator(actor)
+    The secretariat records an amendment received on paper; the applicant amends online itself
+    (portal, OD-01), and only the secretariat may refuse one. A refusal (it would greatly delay the
+    procedure) is recorded with its reason and changes nothing."""
+    by_party = actor is not None and role_of(actor) is None
+    if not by_party:
+        guards.operator(actor)
+    elif refuse_reason:
+        raise NotPermitted("変更を認めない判断は事務局のみ行えます")
     after = application.normalize(matters_sought)
     if not after:
         raise RuleViolation(
@@ -91,6 +97,8 @@ def case_amend(
     requested = requested_on or today()
 
     def apply(case: Case) -> list[str]:
+        if by_party:
+            guards.operator_or_party(actor, case, CaseParty.Side.APPLICANT)
         if case.state not in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW):
             raise RuleViolation(
                 f"「{case.state_label}」の事案の求める事項は変更できません",

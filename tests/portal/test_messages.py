@@ -1,0 +1,173 @@
+"""Messages to and from the secretariat on my case, with attachments (OD-01, issue #8 item 5): the
+party writes, the desk sees it unread and answers, the party reads the answer; attachments pass the
+evidence checks (DP-03); the staff's reading is audited (DP-22); sides and cases stay apart (IM-01);
+a double submit makes one message."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from chotei.accounts.permissions import NotPermitted
+from chotei.audit.models import AuditEvent
+from chotei.disputes.models import Case
+from chotei.portal import messaging
+from chotei.portal.models import Message, MessageAttachment
+from chotei.rules.errors import RuleViolation
+from tests.portal.conftest import Mailbox, sign_up
+from tests.portal.test_my_case import PDF, accepted  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def _write(client: Client, case: Case, body: str, token: str | None = None, file: Any = None) -> Any:
+    data: dict[str, Any] = {"body": body, "token": token or str(uuid.uuid4())}
+    if file is not None:
+        data["file"] = file
+    return client.post(f"/portal/cases/{case.pk}/messages/", data)
+
+
+def test_od01_party_writes_desk_answers_party_reads(
+    accepted: Case,  # noqa: F811
+    party_client: Client,
+    as_staff: Client,
+) -> None:
+    page = party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()
+    assert "事務局とのメッセージ" in page and f"/portal/cases/{accepted.pk}/messages/" in page
+    sent = _write(
+        party_client, accepted, "診断書を追加で送ります。", file=SimpleUploadedFile("診断書.pdf", PDF)
+    )
+    assert sent.status_code == 302, sent.content.decode()[-2000:]
+    message = Message.objects.get()
+    assert (message.side, message.from_secretariat, message.read_at) == ("applicant", False, None)
+    assert message.sender_party is not None and message.sender_party.name == "山田 太郎"
+    attachment = message.attachments.get()
+    assert (attachment.content_type, attachment.file_name) == ("application/pdf", "診断書.pdf")
+
+    # The worklist shows the case as having unread messages, and can list only those.
+    listed = as_staff.get("/desk/", {"unread": "on"}).content.decode()
+    assert accepted.number in listed and "未読あり" in listed
+    detail = as_staff.get(f"/desk/cases/{accepted.pk}/").content.decode()
+    assert "未読 1件" in detail
+
+    # DP-22: the secretariat's reading of the messages (personal data) is in the audit log.
+    before = AuditEvent.objects.filter(event_type=AuditEvent.Type.MESSAGE_READ).count()
+    thread = as_staff.get(f"/desk/cases/{accepted.pk}/messages/").content.decode()
+    assert "診断書を追加で送ります。" in thread and "未読" in thread
+    read = AuditEvent.objects.filter(event_type=AuditEvent.Type.MESSAGE_READ).order_by("id").last()
+    assert read is not None and read.payload["messages"] == [message.pk]
+    assert AuditEvent.objects.filter(event_type=AuditEvent.Type.MESSAGE_READ).count() == before + 1
+    message.refresh_from_db()
+    assert message.read_at is not None
+    assert accepted.number not in as_staff.get("/desk/", {"unread": "on"}).content.decode()
+    # Opening the attachment is audited as well.
+    opened = as_staff.get(f"/desk/cases/{accepted.pk}/messages/files/{attachment.pk}/")
+    assert opened.status_code == 200 and opened.content == PDF
+    latest = AuditEvent.objects.filter(event_type=AuditEvent.Type.MESSAGE_READ).order_by("id").last()
+    assert latest is not None and latest.payload["attachment"] == attachment.pk
+
+    answered = as_staff.post(
+        f"/desk/cases/{accepted.pk}/messages/",
+        {"side": "applicant", "applicant-body": "受け取りました。", "applicant-token": str(uuid.uuid4())},
+    )
+    assert answered.status_code == 302, answered.content.decode()[-2000:]
+    reply = Message.objects.get(from_secretariat=True)
+    assert (reply.side, reply.read_at) == ("applicant", None)
+    assert (
+        "事務局からの未読のメッセージがあります"
+        in party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()
+    )
+    mine = party_client.get(f"/portal/cases/{accepted.pk}/messages/").content.decode()
+    assert "受け取りました。" in mine and "診断書を追加で送ります。" in mine
+    reply.refresh_from_db()
+    assert reply.read_at is not None
+    assert party_client.get(f"/portal/cases/{accepted.pk}/messages/files/{attachment.pk}/").content == PDF
+
+
+def test_od01_double_submit_makes_one_message(accepted: Case, party_client: Client) -> None:  # noqa: F811
+    token = str(uuid.uuid4())
+    first = _write(party_client, accepted, "二度押し", token, SimpleUploadedFile("a.pdf", PDF))
+    second = _write(party_client, accepted, "二度押し", token, SimpleUploadedFile("a.pdf", PDF))
+    assert first.status_code == second.status_code == 302
+    assert Message.objects.count() == 1 and MessageAttachment.objects.count() == 1
+
+
+def test_dp03_attachment_checked_like_evidence(
+    accepted: Case,  # noqa: F811
+    party_client: Client,
+    tmp_path: Any,
+    settings: Any,
+) -> None:
+    fake = _write(party_client, accepted, "添付", file=SimpleUploadedFile("x.pdf", b"plain text"))
+    assert fake.status_code == 422 and "PDF、JPEG、PNG、HEIC" in fake.content.decode()
+    big = _write(
+        party_client, accepted, "添付", file=SimpleUploadedFile("x.pdf", PDF + b"0" * (20 * 1024 * 1024))
+    )
+    assert big.status_code == 422 and "1ファイル20MBまで" in big.content.decode()
+    script = tmp_path / "scan"
+    script.write_text("#!/bin/sh\nif grep -q EICAR; then exit 1; fi\nexit 0\n")
+    script.chmod(0o755)
+    settings.CHOTEI_VIRUS_SCANNER = str(script)
+    infected = _write(party_client, accepted, "添付", file=SimpleUploadedFile("x.pdf", PDF + b"EICAR"))
+    assert infected.status_code == 422 and "ウイルスが検出されたため" in infected.content.decode()
+    empty = _write(party_client, accepted, "")
+    assert empty.status_code == 422 and "メッセージ: 入力してください。" in empty.content.decode()
+    assert not Message.objects.exists()
+
+
+def test_im01_no_other_party_or_side_reads_the_thread(
+    accepted: Case,  # noqa: F811
+    party_client: Client,
+    mailbox: Mailbox,
+    world: Any,
+) -> None:
+    _write(party_client, accepted, "申請人から", file=SimpleUploadedFile("a.pdf", PDF))
+    attachment = MessageAttachment.objects.get()
+    other = Client()
+    sign_up(other, mailbox, "jiro@example.jp")
+    for url in ("messages/", f"messages/files/{attachment.pk}/"):
+        assert other.get(f"/portal/cases/{accepted.pk}/{url}").status_code == 404
+    assert _write(other, accepted, "なりすまし").status_code == 404
+    # The respondent insurer writes on its own thread and sees nothing of the applicant's.
+    insurer = Client()
+    insurer.force_login(world.users["insurer"])
+    theirs = insurer.get(f"/portal/cases/{accepted.pk}/messages/").content.decode()
+    assert "申請人から" not in theirs
+    assert insurer.get(f"/portal/cases/{accepted.pk}/messages/files/{attachment.pk}/").status_code == 404
+    assert _write(insurer, accepted, "答弁書は来週送ります。").status_code == 302
+    sent = Message.objects.get(side="respondent")
+    assert sent.sender_organization == world.insurer and sent.sender_party is None
+    assert (
+        "答弁書は来週送ります"
+        not in party_client.get(f"/portal/cases/{accepted.pk}/messages/").content.decode()
+    )
+    with pytest.raises(NotPermitted):
+        messaging.message_reply(
+            actor=world.users["insurer"], case_id=accepted.pk, side="applicant", body="x", attachments=[]
+        )
+
+
+def test_od01_service_refuses_empty_and_overlong(accepted: Case, world: Any) -> None:  # noqa: F811
+    with pytest.raises(RuleViolation, match="本文がありません"):
+        messaging.message_reply(
+            actor=world.staff, case_id=accepted.pk, side="applicant", body="　", attachments=[]
+        )
+    with pytest.raises(RuleViolation, match="4000字まで"):
+        messaging.message_reply(
+            actor=world.staff, case_id=accepted.pk, side="applicant", body="あ" * 4001, attachments=[]
+        )
+    assert not Message.objects.exists()
+
+
+def test_od03_thread_in_the_chosen_language(accepted: Case, party_client: Client) -> None:  # noqa: F811
+    # OD-01 in English and やさしい日本語: the party's words follow the language chosen on every page.
+    party_client.cookies["chotei_lang"] = "en"
+    page = party_client.get(f"/portal/cases/{accepted.pk}/messages/").content.decode()
+    assert "Messages with the secretariat" in page and "up to 20MB" in page
+    assert "Message: Please fill this in." in _write(party_client, accepted, "").content.decode()
+    party_client.cookies["chotei_lang"] = "easy"
+    assert "事務局との メッセージ" in party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()
