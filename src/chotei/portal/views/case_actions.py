@@ -197,5 +197,5 @@ def answer_request(request: HttpRequest, case_id: int, request_id: int) -> HttpR
     except (RuleViolation, NotPermitted) as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "回答を提出しました。")
+        messages.success(request, gettext("回答を提出しました。"))
     return redirect("portal:case", case.pk)
