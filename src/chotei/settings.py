@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "chotei.portal.languages.PortalLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -195,6 +196,23 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "【自賠責保険・共済紛争処理機構】
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/15m/ip,5/15m/key"}
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Every error names its field in the chosen language (issue #8, OD-03); plain strings, since the
+# settings cannot import the forms.
+ACCOUNT_FORMS = {
+    key: f"chotei.portal.account_forms.{name}"
+    for key, name in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "change_password": "ChangePasswordForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
+MFA_FORMS = {
+    "authenticate": "chotei.portal.account_forms.AuthenticateForm",
+    "activate_totp": "chotei.portal.account_forms.ActivateTOTPForm",
+}
 MFA_TOTP_ISSUER = "自賠責保険・共済紛争処理機構"
 # One 30-second step either side: a phone's clock a few seconds off, or a code typed as it changes,
 # still works (RFC 6238 §5.2); each code is still accepted only once.
@@ -217,10 +235,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("CHOTEI_EMAIL_FROM", "no-reply@jibai-adr.exa
 PORTAL_BASE_URL = os.environ.get("CHOTEI_PORTAL_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "ja"
-# Japanese only: a browser asking for English must not turn the desk or the admin English.
+# Japanese only for the desk and the admin: a browser asking for English must not turn them English
+# (no LocaleMiddleware). The portal activates its own choice (portal.languages, OD-03).
 LANGUAGES = [("ja", "日本語")]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
+# The portal's catalogs (en, ja_Easy) come first, before Django's and allauth's own, so the やさしい
+# 日本語 of their words (password rules, sign-in) wins over their Japanese (OD-03).
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

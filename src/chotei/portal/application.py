@@ -11,31 +11,38 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from chotei.disputes.models import Case
 from chotei.disputes.services.intake import ApplicationInput
 from chotei.disputes.services.party_links import PartyInput
 from chotei.parties.models import Organization, Party
+from chotei.portal.i18n import choices, cite, term
 from chotei.rules import application, offices, screening
 from chotei.web.forms import JapaneseForm, date_field, text_field
 
-LABELS = {field: label for field, label, _ in application.APPLICATION_ITEMS}
-YES_NO = [("yes", "はい"), ("no", "いいえ")]
+# OD-03: the rules' words are the msgids; each is shown in the chosen language.
+LABELS = {field: term(label) for field, label, _article in application.APPLICATION_ITEMS}
+ARTICLES = {field: article for field, _label, article in application.APPLICATION_ITEMS}
+NONE_WORDS = frozenset({"none", "no", "n/a"})
+YES_NO = [("yes", _("はい")), ("no", _("いいえ"))]
 _QUESTIONS = {q.key: q for q in screening.SCREENING_QUESTIONS}
 # DP-04: who may apply from the public side; insurers and co-ops file through their own systems.
 APPLICANT_ROLES = [
-    (r.value, r.label)
+    (r.value, term(r.label))
     for r in (application.PartyRole.VICTIM, application.PartyRole.INSURED, application.PartyRole.COOP_INSURED)
 ]
 AGENT_KINDS = [
-    ("none", "代理人はいない（本人が申請する）"),
-    ("lawyer", "弁護士"),
-    ("family", "家族・親族"),
-    ("other", "その他の人"),
+    ("none", _("代理人はいない（本人が申請する）")),
+    ("lawyer", _("弁護士")),
+    ("family", _("家族・親族")),
+    ("other", _("その他の人")),
 ]
 
 
-def _char(label: str, *, required: bool = True, help_text: str = "", **attrs: str) -> forms.CharField:
+def _char(label: Any, *, required: bool = True, help_text: Any = "", **attrs: Any) -> forms.CharField:
     return forms.CharField(
         label=label, required=required, help_text=help_text, widget=forms.TextInput(attrs=attrs)
     )
@@ -44,10 +51,12 @@ def _char(label: str, *, required: bool = True, help_text: str = "", **attrs: st
 def _question(key: str) -> forms.ChoiceField:
     q = _QUESTIONS[key]
     return forms.ChoiceField(
-        label=q.question,
+        label=term(q.question),
         choices=YES_NO,
         widget=forms.RadioSelect,
-        error_messages={"required": f"「{q.question}」に「はい」か「いいえ」で答えてください"},
+        error_messages={
+            "required": format_lazy(_("「{}」に「はい」か「いいえ」で答えてください"), term(q.question))
+        },
     )
 
 
@@ -69,58 +78,61 @@ class StepForm(JapaneseForm):
 
 class ApplicantStep(StepForm):
     applicant_role = forms.ChoiceField(
-        label="あなた（申請人）の立場", choices=APPLICANT_ROLES, widget=forms.RadioSelect
+        label=_("あなた（申請人）の立場"), choices=APPLICANT_ROLES, widget=forms.RadioSelect
     )
     applicant_name = _char(LABELS["applicant_name"], autocomplete="name")
     applicant_postcode = _char(
-        "郵便番号", required=False, autocomplete="postal-code", placeholder="例 156-0054"
+        _("郵便番号"), required=False, autocomplete="postal-code", placeholder=_("例 156-0054")
     )
     applicant_address = _char(LABELS["applicant_address"], autocomplete="street-address")
-    applicant_phone = _char("電話番号（日中に連絡がつく番号）", required=False, autocomplete="tel")
+    applicant_phone = _char(_("電話番号（日中に連絡がつく番号）"), required=False, autocomplete="tel")
     office = forms.ChoiceField(
-        label="担当してほしい事務所",
-        choices=offices.OFFICE_CHOICES,
-        help_text="どちらでも全国の申請を受け付けます。",
+        label=_("担当してほしい事務所"),
+        choices=choices(offices.OFFICE_CHOICES),
+        help_text=_("どちらでも全国の申請を受け付けます。"),
         widget=forms.RadioSelect,
     )
 
 
 class AgentStep(StepForm):
     filed_by = forms.ChoiceField(
-        label="この申請を入力しているのは",
-        choices=[("self", "申請人本人"), ("agent", "代理人（下に記入する人）")],
+        label=_("この申請を入力しているのは"),
+        choices=[("self", _("申請人本人")), ("agent", _("代理人（下に記入する人）"))],
         widget=forms.RadioSelect,
     )
     agent_kind = forms.ChoiceField(
-        label="代理人（あなたの代わりに手続をする人）", choices=AGENT_KINDS, widget=forms.RadioSelect
+        label=_("代理人（あなたの代わりに手続をする人）"), choices=AGENT_KINDS, widget=forms.RadioSelect
     )
-    agent_name = _char("代理人の氏名（いる場合）", required=False)
-    agent_address = _char("代理人の住所（いる場合）", required=False)
+    agent_name = _char(_("代理人の氏名（いる場合）"), required=False)
+    agent_address = _char(_("代理人の住所（いる場合）"), required=False)
     paid_non_lawyer_agent = _question("paid_non_lawyer_agent")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("filed_by") == "agent" and data.get("agent_kind") == "none":
-            self.add_error("agent_kind", "代理人が入力している場合は、代理人の種類を選んでください")
+            message = gettext("代理人が入力している場合は、「%(label)s」で代理人の種類を選んでください")
+            self.add_error("agent_kind", message % {"label": self.fields["agent_kind"].label})
         if data.get("agent_kind") not in (None, "none"):
             for field in ("agent_name", "agent_address"):
                 if not data.get(field):
+                    message = gettext("代理人がいる場合は「%(label)s」を入力してください（%(article)s）")
                     self.add_error(
                         field,
-                        f"代理人がいる場合は「{self.fields[field].label}」を入力してください（令第13条第1号）",
+                        message
+                        % {"label": self.fields[field].label, "article": cite(ARTICLES["applicant_name"])},
                     )
         return data
 
 
 class RespondentStep(StepForm):
     respondent_organization = forms.ModelChoiceField(
-        label="相手方の保険会社・共済組合",
+        label=_("相手方の保険会社・共済組合"),
         queryset=Organization.objects.none(),
         required=False,
-        empty_label="— 一覧にない（下に入力する） —",
+        empty_label=_("— 一覧にない（下に入力する） —"),
     )
-    respondent_name = _char("一覧にない場合の名称", required=False)
-    respondent_address = _char("一覧にない場合の所在地", required=False)
+    respondent_name = _char(_("一覧にない場合の名称"), required=False)
+    respondent_address = _char(_("一覧にない場合の所在地"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -131,75 +143,91 @@ class RespondentStep(StepForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("respondent_organization"):
-            for field, label in (
-                ("respondent_name", LABELS["respondent_name"]),
-                ("respondent_address", LABELS["respondent_address"]),
-            ):
+            for field in ("respondent_name", "respondent_address"):
                 if not data.get(field):
-                    self.add_error(
-                        field, f"一覧から選ばない場合は「{label}」を入力してください（令第13条第1号）"
-                    )
+                    message = gettext("一覧から選ばない場合は「%(label)s」を入力してください（%(article)s）")
+                    label = self.fields[field].label
+                    self.add_error(field, message % {"label": label, "article": cite(ARTICLES[field])})
         return data
 
 
 class ClaimStep(StepForm):
     claimed_to_insurer = _question("claimed_to_insurer")
-    decision_notified_on = date_field("保険会社・共済組合から支払の判断が通知された日", required=False)
+    decision_notified_on = date_field(_("保険会社・共済組合から支払の判断が通知された日"), required=False)
     negotiator_case = forms.BooleanField(
-        label="判断を通知したのは、加害者側から交渉を任された人（示談代行者）である", required=False
+        label=_("判断を通知したのは、加害者側から交渉を任された人（示談代行者）である"), required=False
     )
     negotiator_consent = forms.BooleanField(
-        label="その通知について、保険会社・共済組合の承諾がある", required=False
+        label=_("その通知について、保険会社・共済組合の承諾がある"), required=False
     )
     category = forms.ChoiceField(
-        label="納得できない点の種類", choices=Case.Category.choices, widget=forms.RadioSelect
+        label=_("納得できない点の種類"), choices=choices(Case.Category.choices), widget=forms.RadioSelect
     )
+
+
+def _labelled(item: str, hint: Any) -> Any:
+    return format_lazy("{}{}", LABELS[item], hint)
 
 
 class DisputeStep(StepForm):
-    matters_sought = text_field(LABELS["matters_sought"] + "（例：後遺障害等級を14級と認めること）", 3)
-    issues = text_field(LABELS["issues"] + "（どこに納得できないか）", 3)
+    matters_sought = text_field(_labelled("matters_sought", _("（例：後遺障害等級を14級と認めること）")), 3)
+    issues = text_field(_labelled("issues", _("（どこに納得できないか）")), 3)
     claim = text_field(LABELS["claim"], 3)
-    negotiation_history = text_field(LABELS["negotiation_history"] + "（いつ、誰と、どんな話をしたか）", 3)
+    negotiation_history = text_field(
+        _labelled("negotiation_history", _("（いつ、誰と、どんな話をしたか）")), 3
+    )
 
 
 class AccidentStep(StepForm):
-    accident_date = date_field("事故の日")
+    accident_date = date_field(_("事故の日"))
     accident_summary = text_field(LABELS["accident_summary"], 3)
-    other_facts = text_field("その他参考になること（任意）", 2, required=False)
+    other_facts = text_field(_("その他参考になること（任意）"), 2, required=False)
 
 
 class OthersStep(StepForm):
     other_bodies = _char(
         LABELS["other_bodies"],
-        help_text="相談・あっせん等を受けた機関の名称。ない場合は「なし」と入力してください。",
+        help_text=_("相談・あっせん等を受けた機関の名称。ない場合は「なし」と入力してください。"),
     )
     other_mediation_pending = _question("other_mediation_pending")
     already_settled = _question("already_settled")
     decided_before = _question("decided_before")
 
+    def clean_other_bodies(self) -> str:
+        # OD-03: "none" typed on the English pages is the 「なし」 the rule reads (DP-02).
+        value: str = self.cleaned_data["other_bodies"]
+        return application.OTHER_BODIES_NONE if value.strip().lower() in NONE_WORDS else value
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
     key: str
-    title: str
+    title: Any
     form: type[StepForm]
 
 
 STEPS: tuple[Step, ...] = (
-    Step("applicant", "あなた（申請人）について", ApplicantStep),
-    Step("agent", "代理人", AgentStep),
-    Step("respondent", "相手方", RespondentStep),
-    Step("claim", "保険会社等への請求と判断", ClaimStep),
-    Step("dispute", "求めること・納得できない点", DisputeStep),
-    Step("accident", "事故のこと", AccidentStep),
-    Step("others", "ほかの機関・示談", OthersStep),
+    Step("applicant", _("あなた（申請人）について"), ApplicantStep),
+    Step("agent", _("代理人"), AgentStep),
+    Step("respondent", _("相手方"), RespondentStep),
+    Step("claim", _("保険会社等への請求と判断"), ClaimStep),
+    Step("dispute", _("求めること・納得できない点"), DisputeStep),
+    Step("accident", _("事故のこと"), AccidentStep),
+    Step("others", _("ほかの機関・示談"), OthersStep),
 )
 STEP_KEYS = [s.key for s in STEPS]
 _BY_KEY = {s.key: s for s in STEPS}
 # DP-02: the step where each item is asked, so the review links a missing item to its page.
 FIELD_STEP: dict[str, str] = {name: s.key for s in STEPS for name in s.form.base_fields}
 FIELD_STEP.update(applied_on="others", applicant_agent_name="agent", applicant_agent_address="agent")
+
+
+def field_label(field: str) -> str:
+    """The label a refusal names the field by, in the chosen language."""
+    asked = _BY_KEY.get(FIELD_STEP.get(field, ""))
+    if asked is not None and field in asked.form.base_fields:
+        return str(asked.form.base_fields[field].label)
+    return str(LABELS.get(field, ""))
 
 
 def step(key: str) -> Step | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from chotei.disputes.models import Case, CaseParty
 from chotei.rules.calendar import business_days_between
 
@@ -21,12 +23,12 @@ def next_deadline(case: Case, side: str, today: dt.date) -> Deadline | None:
     (amending the matters sought); a further request made of the party and not yet answered (DP-16).
     A passed deadline is not shown as next."""
     if side == CaseParty.Side.RESPONDENT:
-        what, on = "主張書面・証拠の提出期限", case.statement_due_on
+        what, on = gettext("主張書面・証拠の提出期限"), case.statement_due_on
     else:
-        what, on = "紛争処理を求める事項を変更できる期限", case.amendment_due_on
+        what, on = gettext("紛争処理を求める事項を変更できる期限"), case.amendment_due_on
     # What the body asked of this party further (DP-16, 規程15条9項) and it has not yet sent.
     asked = [
-        ("追加の意見陳述・証拠資料の提出期限", r.due_on)
+        (gettext("追加の意見陳述・証拠資料の提出期限"), r.due_on)
         for r in case.further_requests.filter(side=side, answered_on__isnull=True, due_on__gte=today)
     ]
     upcoming = sorted((due, label) for label, due in [(what, on), *asked] if due is not None and due >= today)

@@ -1,9 +1,17 @@
-"""The public pages' language (OD-03): 日本語 by default, やさしい日本語 and English, chosen on every
-page and remembered in a cookie. The desk and the notices stay Japanese."""
+"""The portal's language (OD-03): 日本語 by default, やさしい日本語 and English, chosen on every
+page and remembered in a cookie. The desk and the notices stay Japanese.
+
+The public pages are written per language (content_other); the pages behind login (the guided
+application, my case, allauth's account pages) go through Django's gettext, whose catalogs are in
+portal/locale: msgids are the Japanese text of record, ``en`` and ``ja_Easy`` translate them, and
+allauth's own catalogs give its English msgids their Japanese."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -14,6 +22,12 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "easy": ("やさしい にほんご", "ja"),
     "en": ("English", "en"),
 }
+
+
+# The gettext language each choice activates; ja-easy falls back to ja for what it does not reword.
+GETTEXT: dict[str, str] = {"ja": "ja", "easy": "ja-easy", "en": "en"}
+# Staff pages stay Japanese whatever cookie the browser carries from the portal.
+DESK_PREFIXES = ("/desk/", "/admin/", "/api/")
 
 
 def current(request: HttpRequest) -> str:
@@ -33,7 +47,24 @@ def choose(request: HttpRequest) -> HttpResponse:
     return response
 
 
-# The frame's own words; the pages behind login (application, my case) are Japanese only so far.
+class PortalLanguageMiddleware:
+    """Every portal request renders in the chosen language (gettext), every desk request in
+    Japanese; the previous language is restored so nothing leaks to the next request or thread."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        desk = request.path.startswith(DESK_PREFIXES)
+        code = GETTEXT["ja" if desk else current(request)]
+        with translation.override(code):
+            request.LANGUAGE_CODE = code
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", LANGUAGES["ja" if desk else current(request)][1])
+        return response
+
+
+# The frame's own words (the public pages' switcher and menu).
 NAV: dict[str, dict[str, str]] = {
     "ja": {
         "scope": "申請できる紛争",
@@ -75,7 +106,8 @@ def context(request: HttpRequest) -> dict[str, object]:
         "portal_lang": {
             "code": code,
             "html": LANGUAGES[code][1],
-            "choices": [(c, label) for c, (label, _) in LANGUAGES.items()],
+            # Each language's name is said in that language (its own lang attribute).
+            "choices": [(c, label, html) for c, (label, html) in LANGUAGES.items()],
             "nav": NAV[code],
         }
     }

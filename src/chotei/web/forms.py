@@ -4,11 +4,15 @@ naming its field, dates typed as a clerk or an applicant writes them (和暦 or 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from chotei.rules.wareki import parse_date, to_wareki
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class WarekiDateField(forms.DateField):
@@ -16,7 +20,7 @@ class WarekiDateField(forms.DateField):
     form shows several dates."""
 
     widget = forms.TextInput(
-        attrs={"placeholder": "例：令和8年5月7日、R8.5.7、2026-05-07", "data-wareki": ""}
+        attrs={"placeholder": gettext_lazy("例：令和8年5月7日、R8.5.7、2026-05-07"), "data-wareki": ""}
     )
 
     def to_python(self, value: Any) -> dt.date | None:
@@ -27,17 +31,22 @@ class WarekiDateField(forms.DateField):
         try:
             return parse_date(str(value))
         except ValueError as exc:
-            raise forms.ValidationError(f"{self.label}: {exc}", code="invalid") from None
+            # The desk keeps the parser's reason; the portal's other languages (OD-03) say the
+            # field and the forms accepted.
+            if get_language() in (None, "ja"):
+                raise forms.ValidationError(f"{self.label}: {exc}", code="invalid") from None
+            message = gettext("「%(label)s」は日付として読めません（例：令和8年5月7日、R8.5.7、2026-05-07）")
+            raise forms.ValidationError(message % {"label": self.label}, code="invalid") from None
 
     def prepare_value(self, value: Any) -> Any:
         return to_wareki(value) if isinstance(value, dt.date) else value
 
 
-def date_field(label: str, required: bool = False) -> forms.DateField:
+def date_field(label: StrOrPromise, required: bool = False) -> forms.DateField:
     return WarekiDateField(label=label, required=required)
 
 
-def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharField:
+def text_field(label: StrOrPromise, rows: int = 3, required: bool = True) -> forms.CharField:
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
 
 
@@ -48,6 +57,28 @@ def _django_defaults(field_class: type[forms.Field]) -> dict[str, Any]:
     return messages
 
 
+def name_the_fields(fields: dict[str, forms.Field]) -> None:
+    """Make every message name its field: one shown at the top of the form, or read out by a screen
+    reader, must say which field it is about; Django's own 「このフィールドは必須です。」 does not.
+    A message a field sets itself (e.g. a yes/no question's) is kept. The portal's pages are in the
+    chosen language (OD-03), so the wording goes through gettext."""
+    for field in fields.values():
+        label = {"label": field.label or ""}
+        named = {
+            "required": gettext("「%(label)s」を入力してください") % label,
+            "invalid_choice": gettext("「%(label)s」で選べない値です") % label,
+            "invalid": gettext("「%(label)s」の形式が正しくありません") % label,
+            "invalid_pk_value": gettext("「%(label)s」で選べない値です") % label,
+            "max_length": gettext("「%(label)s」が長すぎます（%%(limit_value)d文字以内）") % label,
+            "min_value": gettext("「%(label)s」は%%(limit_value)s以上にしてください") % label,
+            "empty": gettext("「%(label)s」のファイルが空です") % label,
+        }
+        defaults = _django_defaults(type(field))
+        for key, message in named.items():
+            if key not in field.error_messages or field.error_messages[key] == defaults.get(key):
+                field.error_messages[key] = message
+
+
 class JapaneseForm(forms.Form):
     """Japanese labels take no trailing colon, and every message says which field it is about."""
 
@@ -56,20 +87,4 @@ class JapaneseForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        # A message shown at the top of the form, or read out by a screen reader, must name its
-        # field; Django's own 「このフィールドは必須です。」 does not.
-        # A message a field sets itself (e.g. a yes/no question's) is kept.
-        for field in self.fields.values():
-            label = field.label or ""
-            named = {
-                "required": f"「{label}」を入力してください",
-                "invalid_choice": f"「{label}」で選べない値です",
-                "invalid": f"「{label}」の形式が正しくありません",
-                "invalid_pk_value": f"「{label}」で選べない値です",
-                "max_length": f"「{label}」が長すぎます（%(limit_value)d文字以内）",
-                "min_value": f"「{label}」は%(limit_value)s以上にしてください",
-            }
-            defaults = _django_defaults(type(field))
-            for key, message in named.items():
-                if key not in field.error_messages or field.error_messages[key] == defaults.get(key):
-                    field.error_messages[key] = message
+        name_the_fields(self.fields)

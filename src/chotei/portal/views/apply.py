@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.disputes.services.party_links import NameMatchToConfirm
 from chotei.portal import application, services
 from chotei.portal.access import applicant_view
+from chotei.portal.i18n import cite, refusal
 from chotei.portal.models import ApplicationDraft
 from chotei.rules.errors import MissingItems, RuleViolation
 
@@ -48,7 +51,8 @@ def apply_step(request: HttpRequest, draft_id: int, key: str) -> HttpResponse:
             # DP-06: an answer pointing to a refusal ground is told at once, and does not stop.
             for q in application.warnings(draft.data):
                 if q.key not in before:
-                    messages.warning(request, f"{q.warning}（{q.ground.article}）")
+                    text = {"message": gettext(q.warning), "article": cite(q.ground.article)}
+                    messages.warning(request, gettext("%(message)s（%(article)s）") % text)
             following = application.next_step(key)
             return (
                 redirect("portal:apply_step", draft.pk, following)
@@ -71,7 +75,7 @@ def _review(
     for step in application.STEPS:
         form = step.form(initial=draft.data)
         rows.append(
-            (step, [(form[name].label, _shown(form, name, draft.data.get(name))) for name in form.fields])
+            (step, [(form[name].label, *_shown(form, name, draft.data.get(name))) for name in form.fields])
         )
     return render(
         request,
@@ -86,16 +90,18 @@ def _review(
     )
 
 
-def _shown(form: application.StepForm, name: str, value: object) -> str:
+def _shown(form: application.StepForm, name: str, value: object) -> tuple[str, bool]:
+    """The answer as shown, and whether it is the party's own words (kept in Japanese, OD-03)
+    rather than one of the form's choices (shown in the chosen language)."""
     field = form.fields[name]
     choices = dict(getattr(field, "choices", []) or [])
     if value in (None, ""):
-        return "（未入力）"
+        return gettext("（未入力）"), False
     if isinstance(value, bool):
-        return "はい" if value else "いいえ"
+        return (gettext("はい") if value else gettext("いいえ")), False
     if name == "respondent_organization":
-        return str(next((label for key, label in choices.items() if str(key) == str(value)), value))
-    return str(choices.get(value, value))
+        return str(next((label for key, label in choices.items() if str(key) == str(value)), value)), True
+    return str(choices.get(value, value)), value not in choices
 
 
 @applicant_view
@@ -115,15 +121,21 @@ def apply_submit(request: HttpRequest, draft_id: int) -> HttpResponse:
     except MissingItems as exc:
         # DP-02: each missing item named, with its article, and a link to the step that asks it.
         problems = [
-            (f"{label}がありません（{article}）", application.FIELD_STEP.get(field, "others"))
+            (
+                gettext("%(label)sがありません（%(article)s）")
+                % {"label": gettext(label), "article": cite(article)},
+                application.FIELD_STEP.get(field, "others"),
+            )
             for field, label, article in exc.problems
         ]
         return _review(request, draft, problems, 422)
     except (NameMatchToConfirm, RuleViolation, NotPermitted) as exc:
         field = getattr(exc, "field", "") or ""
-        return _review(request, draft, [(str(exc), application.FIELD_STEP.get(field, "others"))], 422)
+        text = refusal(exc, application.field_label(field)) if isinstance(exc, RuleViolation) else str(exc)
+        return _review(request, draft, [(text, application.FIELD_STEP.get(field, "others"))], 422)
     messages.success(
         request,
-        f"申請を受け付けました。事案番号は {case.number}、受付日は {case.received_on:%Y年%-m月%-d日} です。",
+        gettext("申請を受け付けました。事案番号は %(number)s、受付日は %(date)s です。")
+        % {"number": case.number, "date": date_format(case.received_on, gettext("Y年n月j日"))},
     )
     return redirect("portal:case", case.pk)

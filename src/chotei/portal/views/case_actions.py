@@ -7,6 +7,9 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from chotei.accounts.permissions import NotPermitted, acting
@@ -20,6 +23,7 @@ from chotei.documents.models import IssuedDocument
 from chotei.documents.views import pdf_response
 from chotei.portal import services
 from chotei.portal.access import party_view
+from chotei.portal.i18n import refusal, term
 from chotei.portal.views.cases import own_case
 from chotei.rules.errors import RuleViolation
 from chotei.web.forms import JapaneseForm
@@ -27,14 +31,18 @@ from chotei.web.forms import JapaneseForm
 
 class SubmissionForm(JapaneseForm):
     kind = forms.ChoiceField(
-        label="書類の種類",
-        choices=[(Submission.Kind.STATEMENT, "主張書面"), (Submission.Kind.EVIDENCE, "証拠書類")],
+        label=_("書類の種類"),
+        choices=[(Submission.Kind.STATEMENT, _("主張書面")), (Submission.Kind.EVIDENCE, _("証拠書類"))],
         widget=forms.RadioSelect,
     )
-    title = forms.CharField(label="表題（例：診断書 2026年5月1日付）", max_length=200)
+    title = forms.CharField(label=_("表題（例：診断書 2026年5月1日付）"), max_length=200)
     file = forms.FileField(
-        label="ファイル",
-        help_text=f"{uploads.TYPES_LABEL}（1ファイル{uploads.MAX_LABEL}まで）。郵送で提出することもできます。",
+        label=_("ファイル"),
+        help_text=format_lazy(
+            _("{types}（1ファイル{size}まで）。郵送で提出することもできます。"),
+            types=term(uploads.TYPES_LABEL),
+            size=uploads.MAX_LABEL,
+        ),
     )
 
 
@@ -58,7 +66,7 @@ def consent(request: HttpRequest, case_id: int) -> HttpResponse:
         )
     except NotPermitted as exc:
         return render(request, "portal/refused.html", {"reason": str(exc)}, status=403)
-    messages.success(request, "電子交付についてのお返事を記録しました。")
+    messages.success(request, gettext("電子交付についてのお返事を記録しました。"))
     return redirect("portal:case", case.pk)
 
 
@@ -97,11 +105,15 @@ def submit(request: HttpRequest, case_id: int) -> HttpResponse:
                     content=upload.read(),
                 )
             except RuleViolation as exc:
-                form.add_error("file" if exc.field in ("file", "content_type") else None, str(exc))
+                form.add_error(
+                    "file" if exc.field in ("file", "content_type") else None,
+                    refusal(exc, str(form.fields["file"].label)),
+                )
             except NotPermitted as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, f"「{form.cleaned_data['title']}」を提出しました。")
+                title = form.cleaned_data["title"]
+                messages.success(request, gettext("「%(title)s」を提出しました。") % {"title": title})
                 return redirect("portal:case", case.pk)
     return render(request, "portal/submit.html", {"case": case, "form": form}, status=status)
 
@@ -118,16 +130,19 @@ def withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
                 actor=acting(request.user), case_id=case.pk, version=int(request.POST.get("version", "0"))
             )
         except (RuleViolation, Conflict, NotPermitted) as exc:
-            return render(request, "portal/withdraw.html", {"case": case, "error": str(exc)}, status=409)
-        messages.success(request, "申請を取り下げました。相手方にもお知らせします。")
+            error = refusal(exc) if isinstance(exc, RuleViolation) else str(exc)
+            return render(request, "portal/withdraw.html", {"case": case, "error": error}, status=409)
+        messages.success(request, gettext("申請を取り下げました。相手方にもお知らせします。"))
         return redirect("portal:case", case.pk)
     return render(request, "portal/withdraw.html", {"case": case})
 
 
 class MandateForm(JapaneseForm):
     file = forms.FileField(
-        label="委任状（申請人が署名・押印したもの）",
-        help_text=f"{uploads.TYPES_LABEL}（{uploads.MAX_LABEL}まで）。",
+        label=_("委任状（申請人が署名・押印したもの）"),
+        help_text=format_lazy(
+            _("{types}（{size}まで）。"), types=term(uploads.TYPES_LABEL), size=uploads.MAX_LABEL
+        ),
     )
 
 
@@ -150,11 +165,11 @@ def mandate(request: HttpRequest, case_id: int) -> HttpResponse:
                     content=upload.read(),
                 )
             except RuleViolation as exc:
-                form.add_error("file", str(exc))
+                form.add_error("file", refusal(exc, str(form.fields["file"].label)))
             except NotPermitted as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "委任状を提出しました。")
+                messages.success(request, gettext("委任状を提出しました。"))
                 return redirect("portal:case", case.pk)
     return render(request, "portal/mandate.html", {"case": case, "form": form}, status=status)
 
@@ -182,5 +197,5 @@ def answer_request(request: HttpRequest, case_id: int, request_id: int) -> HttpR
     except (RuleViolation, NotPermitted) as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "回答を提出しました。")
+        messages.success(request, gettext("回答を提出しました。"))
     return redirect("portal:case", case.pk)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from chotei import clock
 from chotei.disputes.models import Case, CaseParty
@@ -51,7 +52,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         {
             "case": case,
             "side": side,
-            "plain_state": content.STATE_PLAIN[case.state_enum],
+            "plain_state": gettext(content.STATE_PLAIN[case.state_enum]),
             "deadline": next_deadline(case, side, clock.today()),
             # PN-04/PN-05: the notices addressed to this side, readable once the party consented.
             # The list shows titles and dates; the PDFs and files are read only when opened.

@@ -1,0 +1,76 @@
+"""OD-03: the catalogs hold every word the portal takes from the rules, and the committed .mo files
+say what their .po files say (nothing compiles them at build or run time)."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from chotei.disputes.models import Case, Submission
+from chotei.disputes.models.case import STATE_LABELS
+from chotei.disputes.services import uploads
+from chotei.portal import application as portal_application
+from chotei.portal import content
+from chotei.rules import application, offices, screening
+
+LOCALE = Path(portal_application.__file__).resolve().parent / "locale"
+CATALOGS = ("en", "ja_Easy")
+
+
+def _po(path: Path) -> dict[object, str]:
+    """msgid (or (msgid, 0) for a plural) → msgstr, read from the .po as msgfmt reads it."""
+    entries: dict[object, str] = {}
+    current: dict[str, str] = {}
+    key = ""
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if current.get("msgid"):
+                msgid = current["msgid"]
+                plural = "msgid_plural" in current
+                entries[(msgid, 0) if plural else msgid] = current["msgstr[0]" if plural else "msgstr"]
+            current = {}
+            continue
+        if line.startswith('"'):
+            current[key] += ast.literal_eval(line)
+            continue
+        key, _, value = line.partition(" ")
+        current[key] = ast.literal_eval(value)
+    return entries
+
+
+def _rule_words() -> list[str]:
+    """Every word of the rules and models the application, the review and my case show."""
+    items = [*application.APPLICATION_ITEMS, application.ROLE_ITEM]
+    items += [item for side in application.AGENT_SIDES for item in application.agent_items(side)]
+    words = [label for _, label, _ in items]
+    words += [text for q in screening.SCREENING_QUESTIONS for text in (q.question, q.warning)]
+    words += [label for _, label in portal_application.APPLICANT_ROLES]
+    words += [label for _, label in offices.OFFICE_CHOICES]
+    for choices in (Case.Category.choices, Case.Channel.choices, Submission.Kind.choices):
+        words += [label for _, label in choices]
+    words += [*STATE_LABELS.values(), *content.STATE_PLAIN.values(), uploads.TYPES_LABEL]
+    return [str(w) for w in words]
+
+
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_od03_the_committed_mo_is_the_po_compiled(catalog: str) -> None:
+    folder = LOCALE / catalog / "LC_MESSAGES"
+    with (folder / "django.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)._catalog  # type: ignore[attr-defined]
+    written = _po(folder / "django.po")
+    assert {k: v for k, v in compiled.items() if k != ""} == written
+    assert len(written) > 200
+
+
+def test_od03_every_rule_word_the_portal_shows_is_in_both_catalogs() -> None:
+    words = _rule_words()
+    with translation.override("en"):
+        assert [w for w in words if translation.gettext(w) == w] == []
+    easy = _po(LOCALE / "ja_Easy" / "LC_MESSAGES" / "django.po")
+    assert [w for w in words if w not in easy] == []
