@@ -4,20 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0007_desk3_labels'),
+        ("documents", "0007_desk3_labels"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='issueddocument',
-            name='kind',
-            field=models.CharField(choices=[('receipt', '紛争処理申請受付通知書'), ('acceptance_applicant', '紛争処理申請受理通知書（申請人宛）'), ('acceptance_respondent', '紛争処理申請受理通知書（被申請人宛）'), ('refusal', '紛争処理申請不受理通知書'), ('amendment', '紛争処理申請内容変更通知書'), ('statement_request', '意見陳述及び証拠資料の提出について'), ('further_request', '追加の意見陳述及び証拠資料の提出について'), ('result', '紛争処理結果通知書'), ('explanation', '紛争処理結果説明書'), ('termination', '紛争処理打切り通知書'), ('withdrawal', '紛争処理申請取下げ通知書'), ('claim_guide', '保険金等のご請求に関するご案内'), ('payment', '保険金等支払通知書'), ('nonpayment', '保険金等不払通知書'), ('payment_explanation', '保険金等の支払に関する説明書')], max_length=30, verbose_name='文書の種類'),
+            model_name="issueddocument",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("receipt", "紛争処理申請受付通知書"),
+                    ("acceptance_applicant", "紛争処理申請受理通知書（申請人宛）"),
+                    ("acceptance_respondent", "紛争処理申請受理通知書（被申請人宛）"),
+                    ("refusal", "紛争処理申請不受理通知書"),
+                    ("amendment", "紛争処理申請内容変更通知書"),
+                    ("statement_request", "意見陳述及び証拠資料の提出について"),
+                    ("further_request", "追加の意見陳述及び証拠資料の提出について"),
+                    ("result", "紛争処理結果通知書"),
+                    ("explanation", "紛争処理結果説明書"),
+                    ("termination", "紛争処理打切り通知書"),
+                    ("withdrawal", "紛争処理申請取下げ通知書"),
+                    ("claim_guide", "保険金等のご請求に関するご案内"),
+                    ("payment", "保険金等支払通知書"),
+                    ("nonpayment", "保険金等不払通知書"),
+                    ("payment_explanation", "保険金等の支払に関する説明書"),
+                ],
+                max_length=30,
+                verbose_name="文書の種類",
+            ),
         ),
         migrations.AlterField(
-            model_name='noticetemplate',
-            name='kind',
-            field=models.CharField(choices=[('receipt', '紛争処理申請受付通知書'), ('acceptance_applicant', '紛争処理申請受理通知書（申請人宛）'), ('acceptance_respondent', '紛争処理申請受理通知書（被申請人宛）'), ('refusal', '紛争処理申請不受理通知書'), ('amendment', '紛争処理申請内容変更通知書'), ('statement_request', '意見陳述及び証拠資料の提出について'), ('further_request', '追加の意見陳述及び証拠資料の提出について'), ('result', '紛争処理結果通知書'), ('explanation', '紛争処理結果説明書'), ('termination', '紛争処理打切り通知書'), ('withdrawal', '紛争処理申請取下げ通知書'), ('claim_guide', '保険金等のご請求に関するご案内'), ('payment', '保険金等支払通知書'), ('nonpayment', '保険金等不払通知書'), ('payment_explanation', '保険金等の支払に関する説明書')], max_length=30, verbose_name='文書の種類'),
+            model_name="noticetemplate",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("receipt", "紛争処理申請受付通知書"),
+                    ("acceptance_applicant", "紛争処理申請受理通知書（申請人宛）"),
+                    ("acceptance_respondent", "紛争処理申請受理通知書（被申請人宛）"),
+                    ("refusal", "紛争処理申請不受理通知書"),
+                    ("amendment", "紛争処理申請内容変更通知書"),
+                    ("statement_request", "意見陳述及び証拠資料の提出について"),
+                    ("further_request", "追加の意見陳述及び証拠資料の提出について"),
+                    ("result", "紛争処理結果通知書"),
+                    ("explanation", "紛争処理結果説明書"),
+                    ("termination", "紛争処理打切り通知書"),
+                    ("withdrawal", "紛争処理申請取下げ通知書"),
+                    ("claim_guide", "保険金等のご請求に関するご案内"),
+                    ("payment", "保険金等支払通知書"),
+                    ("nonpayment", "保険金等不払通知書"),
+                    ("payment_explanation", "保険金等の支払に関する説明書"),
+                ],
+                max_length=30,
+                verbose_name="文書の種類",
+            ),
         ),
     ]
