@@ -74,3 +74,31 @@ def test_od03_every_rule_word_the_portal_shows_is_in_both_catalogs() -> None:
         assert [w for w in words if translation.gettext(w) == w] == []
     easy = _po(LOCALE / "ja_Easy" / "LC_MESSAGES" / "django.po")
     assert [w for w in words if w not in easy] == []
+
+
+@pytest.mark.parametrize(
+    ("msgid", "term"),
+    [
+        ("紛争処理の申請：内容の確認", "紛争処理"),
+        ("紛争処理を求める事項", "紛争処理を求める事項"),
+        ("このまま申請することはできます。事務局が受理審査で確認します。", "受理審査"),
+        ("委任状の提出", "委任状"),
+        (
+            "通知書をこのサイトで読むには、電子交付の承諾が必要です（承諾しない場合は郵送します）。",
+            "電子交付",
+        ),
+        ("主張書面・証拠の提出", "主張書面"),
+        ("相手方（保険会社等や加害者）との間で、すでに示談が成立していますか", "示談"),
+        ("後遺障害", "後遺障害"),
+        ("申請人", "申請人"),
+        ("相手方（被申請人）", "相手方"),
+        ("申請の取下げ", "取下げ"),
+    ],
+)
+def test_od03_easy_japanese_keeps_the_official_term_with_a_plain_explanation(msgid: str, term: str) -> None:
+    """The official term stays, its reading or meaning right after it in brackets: a party meets
+    the term itself on the notices."""
+    with translation.override("ja-easy"):
+        said = translation.gettext(msgid)
+    assert f"{term}（" in said, said
+    assert said != msgid

@@ -46,6 +46,8 @@ MARKERS: dict[str, str] = {
     "totp-activate": "Activate Authenticator App",
     "totp-activate-errors": "Activate Authenticator App",
     "logout": "Are you sure you want to sign out?",
+    "mfa-authenticate": "Your account is protected by two-factor authentication. Please enter an authenticator code:",
+    "mfa-authenticate-errors": "Incorrect code.",
     "login": "Remember Me",
     "login-errors": "The email address and/or password you specified are not correct.",
     "password-reset": "Reset My Password",

@@ -21,6 +21,12 @@ def _path(link: str) -> str:
     return link.split("testserver", 1)[-1]
 
 
+def _totp(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return str(format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time()))))
+
+
 def _client(lang: str) -> Client:
     client = Client()
     client.cookies["chotei_lang"] = lang
@@ -84,7 +90,14 @@ def tour(lang: str, world: Any, mailbox: Mailbox, capture: Any) -> dict[str, Any
     client.post("/portal/accounts/reauthenticate/", {"password": PARTY_PASSWORD})
     pages["totp-activate"] = client.get("/portal/accounts/2fa/totp/activate/")
     pages["totp-activate-errors"] = client.post("/portal/accounts/2fa/totp/activate/", {"code": ""})
+    secret = pages["totp-activate"].context["form"].secret
+    client.post("/portal/accounts/2fa/totp/activate/", {"code": _totp(secret)})
     pages["logout"] = client.get("/portal/accounts/logout/")
+
+    second = _client(lang)  # TOTP is on now: a login asks for the code
+    second.post("/portal/accounts/login/", {"login": email, "password": PARTY_PASSWORD})
+    pages["mfa-authenticate"] = second.get("/portal/accounts/2fa/authenticate/")
+    pages["mfa-authenticate-errors"] = second.post("/portal/accounts/2fa/authenticate/", {"code": "000000"})
 
     visitor = _client(lang)
     pages["login"] = visitor.get("/portal/accounts/login/")

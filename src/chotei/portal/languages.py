@@ -55,12 +55,11 @@ class PortalLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        desk = request.path.startswith(DESK_PREFIXES)
-        code = GETTEXT["ja" if desk else current(request)]
-        with translation.override(code):
-            request.LANGUAGE_CODE = code
+        choice = "ja" if request.path.startswith(DESK_PREFIXES) else current(request)
+        with translation.override(GETTEXT[choice]):
+            request.LANGUAGE_CODE = GETTEXT[choice]
             response = self.get_response(request)
-        response.headers.setdefault("Content-Language", LANGUAGES["ja" if desk else current(request)][1])
+        response.headers.setdefault("Content-Language", LANGUAGES[choice][1])
         return response
 
 
