@@ -22,6 +22,7 @@ from chotei.rules.notices.claim_guide import dispute_body_summary
 from chotei.rules.notices.compose import compose
 from chotei.rules.notices.data import ComposedNotice, NoticeData
 from chotei.rules.notices.kinds import SPECS, NoticeKind
+from chotei.rules.termination import LAWSUIT_PENDING
 
 COUNT = 10_000
 CONTACT = "事務局 審査課\n電話 03-1234-5678（平日9時～17時）"
@@ -80,7 +81,11 @@ def _fields(kind: NoticeKind, i: int, day: date) -> dict[str, object]:
         NoticeKind.STATEMENT_REQUEST: {"applicant_name": person, "deadline": day + timedelta(days=28)},
         NoticeKind.RESULT: {"result_text": "保険会社の判断は妥当である（非変更）", "reasons": long_reason},
         NoticeKind.EXPLANATION: {"requested_on": day, "result_text": "変更", "explanation": long_reason},
-        NoticeKind.TERMINATION: {"terminated_on": day, "reason": "訴訟が提起されたため解決の見込みがない"},
+        NoticeKind.TERMINATION: {
+            "terminated_on": day,
+            "ground": LAWSUIT_PENDING,
+            "reason": "訴訟が提起されたため解決の見込みがない",
+        },
         NoticeKind.WITHDRAWAL: {"applicant_name": person, "withdrawn_on": day},
         NoticeKind.CLAIM_GUIDE: {"dispute_body_summary": dispute_body_summary(INSURERS[0], [CONTACT])},
         NoticeKind.PAYMENT: {"accident_date": day, "items": items, "grade": grade},

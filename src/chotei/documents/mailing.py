@@ -42,7 +42,6 @@ def pending(on: dt.date) -> QuerySet[IssuedDocument]:
             issued_at__date__lte=on,
         )
         .select_related("case", "addressee_party")
-        .defer("pdf")
         .order_by("issued_at", "id")
     )
 
@@ -110,7 +109,7 @@ def _case_mailing(
 
     def apply(case: Case) -> list[str]:
         fields: list[str] = []
-        docs = IssuedDocument.objects.select_for_update().filter(pk__in=ids).defer("pdf").order_by("id")
+        docs = IssuedDocument.objects.select_for_update().filter(pk__in=ids).order_by("id")
         for doc in docs:
             if doc.channel != IssuedDocument.Channel.POST:
                 raise RuleViolation(

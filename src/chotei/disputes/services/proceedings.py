@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from chotei.accounts.permissions import Actor
@@ -12,6 +11,7 @@ from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
 from chotei.disputes.services.evidence import media_type
 from chotei.disputes.services.panels import chief_member, chief_named
+from chotei.documents.files import file_write
 from chotei.rules import calendar
 from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
@@ -68,6 +68,7 @@ def submission_record(
         guards.operator_or_party(actor, case, side)
         if form == Submission.Form.OTHER:
             chief_member(case, chief_id, "書面以外の方法による主張・証拠の許可", "第15条第5項", "DP-14")
+        name, digest = file_write("submissions", content, content_type) if content else ("", "")
         holder["s"] = Submission.objects.create(
             case=case,
             side=side,
@@ -78,9 +79,9 @@ def submission_record(
             received_on=received_on or today(),
             postal_receipt=postal_receipt,
             file_name=file_name,
-            content=content,
+            file=name,
             content_type=content_type,
-            sha256=hashlib.sha256(content).hexdigest() if content else "",
+            sha256=digest,
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         return []
