@@ -25,6 +25,7 @@ from chotei.disputes.services.evidence import submission_open
 from chotei.documents import services
 from chotei.documents.models import IssuedDocument
 from chotei.operations.backup import backup_write
+from chotei.operations.checks import documents_storage_check
 from chotei.rules.states import CaseState
 from tests.disputes.conftest import submission
 
@@ -126,3 +127,11 @@ def test_chotei_storage_s3_selects_the_object_store_from_the_environment(tmp_pat
     ).stdout
     assert "storages.backends.s3.S3Storage" in out and "chotei-prod" in out and "s3.example.jp" in out
     assert "'file_overwrite': False" in out
+
+
+def test_the_object_store_without_a_bucket_stops_the_start(settings: Any) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": ""}},
+    }
+    assert [e.id for e in documents_storage_check()] == ["chotei.E005"]
