@@ -50,7 +50,6 @@ def mailed(on: dt.date) -> QuerySet[Mailing]:
     return (
         Mailing.objects.filter(mailed_on=on)
         .select_related("document__case", "document__addressee_party", "recorded_by")
-        .defer("document__pdf")
         .order_by("id")
     )
 
