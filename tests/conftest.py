@@ -3,8 +3,10 @@ one user per role. Django-free tests under tests/rules do not touch these."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,7 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.CHOTEI_STAFF_TOTP = False
     # Stored files (chotei.documents.files) go to a folder of this run, never the worktree's var/.
     media = Path(tempfile.mkdtemp(prefix="chotei-media-"))
+    atexit.register(shutil.rmtree, media, ignore_errors=True)
     settings.MEDIA_ROOT = media
     settings.STORAGES = {
         **settings.STORAGES,
