@@ -3,8 +3,11 @@ one user per role. Django-free tests under tests/rules do not touch these."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +48,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # Tests of other things log in with force_login or the password alone; tests/accounts/
     # test_second_factor.py and the browser's test_second_factor.py turn the second factor on.
     settings.CHOTEI_STAFF_TOTP = False
+    # Stored files (chotei.documents.files) go to a folder of this run, never the worktree's var/.
+    media = Path(tempfile.mkdtemp(prefix="chotei-media-"))
+    atexit.register(shutil.rmtree, media, ignore_errors=True)
+    settings.MEDIA_ROOT = media
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {**settings.STORAGES["documents"], "OPTIONS": {"location": media}},
+    }
     _allow_flush_of_guarded_tables()
 
 
@@ -94,10 +105,11 @@ def today() -> dt.date:
 @pytest.fixture
 def issue_document() -> Any:
     """``issue_document(case, side)`` — a stored notice without rendering one."""
+    from chotei.documents.files import file_write
     from chotei.documents.models import IssuedDocument
 
     def make(case: Any, side: str = "applicant", number: str = "") -> Any:
-        pdf = b"%PDF-1.4\n% test\n"
+        name, _ = file_write("issued", b"%PDF-1.4\n% test\n")
         return IssuedDocument.objects.create(
             case=case,
             kind="receipt",
@@ -107,7 +119,7 @@ def issue_document() -> Any:
             addressee="山田 太郎",
             channel=IssuedDocument.Channel.POST,
             dispatch_date=dt.date(2026, 10, 2),
-            pdf=pdf,
+            file=name,
             sha256="0" * 64,
         )
 

@@ -230,3 +230,20 @@ class World:
         case.refresh_from_db()
         assert case.state == state, (case.state, state)
         return case
+
+
+def stored(obj: Any) -> bytes | None:
+    """The bytes of a row's file in the documents storage (None when empty or missing)."""
+    from chotei.documents.files import file_read
+
+    return file_read(obj.file.name)
+
+
+def stored_replace(obj: Any, data: bytes) -> None:
+    """Overwrite a row's stored file in place — a tamperer's edit, which the application never does."""
+    from django.core.files.base import ContentFile
+
+    from chotei.documents.files import storage
+
+    storage().delete(obj.file.name)
+    assert storage().save(obj.file.name, ContentFile(data)) == obj.file.name

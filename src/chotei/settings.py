@@ -247,11 +247,42 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = DATA_DIR / "media"
+
+
+def _documents_storage() -> dict[str, object]:
+    """Where issued PDFs and submitted files live (chotei.documents.files). Embedded: the data
+    directory's media/ (never served directly: every download is a view that checks and audits).
+    CHOTEI_STORAGE=s3: an S3-compatible object store; credentials come from boto3's usual chain
+    (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, an instance role), never from this file."""
+    if os.environ.get("CHOTEI_STORAGE", "local") != "s3":
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": MEDIA_ROOT,
+                "file_permissions_mode": 0o640,
+                "directory_permissions_mode": 0o750,
+            },
+        }
+    options: dict[str, object] = {
+        "bucket_name": os.environ.get("CHOTEI_S3_BUCKET", ""),
+        "location": os.environ.get("CHOTEI_S3_PREFIX", ""),
+        # A name is never written twice (unique names); refusing to overwrite is the second guard.
+        "file_overwrite": False,
+        "default_acl": None,
+        "querystring_auth": True,
+    }
+    for option, var in (("endpoint_url", "CHOTEI_S3_ENDPOINT_URL"), ("region_name", "CHOTEI_S3_REGION")):
+        if os.environ.get(var):
+            options[option] = os.environ[var]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "documents": _documents_storage(),
 }
-MEDIA_ROOT = DATA_DIR / "media"
 # Evidence arrives as scanned PDFs; base64 in JSON adds a third.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

@@ -14,6 +14,7 @@ from chotei import clock
 from chotei.disputes.models import Meeting, SpecialProcedure, Submission
 from chotei.rules.states import CaseState
 from tests.api.conftest import Api
+from tests.factories import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def test_dp03_upload_submission_keeps_content_and_digest(world: Any, staff_api: 
     assert response.status_code == 201, response.json()
     out = response.json()
     assert out["sha256"] == hashlib.sha256(content).hexdigest()
-    assert bytes(Submission.objects.get(pk=out["id"]).content) == content
+    assert stored(Submission.objects.get(pk=out["id"])) == content
 
 
 def test_dp03_postal_submission_needs_receipt(world: Any, staff_api: Api) -> None:

@@ -11,6 +11,7 @@ from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Submission
 from chotei.rules.states import CaseState
 from tests.api.conftest import Api
+from tests.factories import stored_replace
 
 CONTENT = "診断書の内容".encode()
 NAME = "診断書 2026年.txt"
@@ -60,7 +61,7 @@ def test_im01_another_organizations_submission_is_404(
 def test_dp22_tampered_file_is_409_in_japanese(world: Any, staff_api: Api) -> None:
     case = world.make_case(CaseState.ACCEPTED)
     sub_id = _upload(staff_api, case)
-    Submission.objects.filter(pk=sub_id).update(content=b"replaced")
+    stored_replace(Submission.objects.get(pk=sub_id), b"replaced")
     response = staff_api.get(f"/cases/{case.pk}/submissions/{sub_id}/file")
     assert response.status_code == 409
     assert "受領時の記録（SHA-256）と一致しない" in response.json()["detail"]

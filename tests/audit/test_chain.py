@@ -4,7 +4,6 @@ to change them, and `chotei verify` names the first broken row or file (IM-01)."
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -16,14 +15,17 @@ from chotei.audit.verify import records_verify
 from chotei.disputes.models import Case, CaseParty, LedgerLine, Submission
 from chotei.disputes.services import proceedings
 from chotei.disputes.services.retention import case_records_dispose
+from chotei.documents import files
+from chotei.documents.files import file_write
 from chotei.documents.models import IssuedDocument
 from chotei.rules.states import CaseState
+from tests.factories import stored_replace
 
 pytestmark = pytest.mark.django_db
 
 
 def _issued(case, number):
-    pdf = b"%PDF-1.4 result " + number.encode()
+    name, digest = file_write("issued", b"%PDF-1.4 result " + number.encode())
     return IssuedDocument.objects.create(
         case=case,
         kind="result",
@@ -32,8 +34,8 @@ def _issued(case, number):
         addressee="山田 太郎",
         channel="post",
         dispatch_date=dt.date(2026, 11, 2),
-        pdf=pdf,
-        sha256=hashlib.sha256(pdf).hexdigest(),
+        file=name,
+        sha256=digest,
     )
 
 
@@ -109,9 +111,10 @@ def test_verify_names_a_removed_audit_event(world, make_case):
 
 
 def test_verify_names_a_changed_document_and_upload(world, make_case):
+    """DP-22: a stored file altered in the documents storage is named with its row and its name."""
     case = make_case(CaseState.RESULT_NOTIFIED)
     doc = _issued(case, "紛第1号")
-    IssuedDocument.objects.filter(pk=doc.pk).update(pdf=b"%PDF-1.4 forged")
+    stored_replace(doc, b"%PDF-1.4 forged")
     proceedings.submission_record(
         actor=world.staff,
         case_id=case.pk,
@@ -122,10 +125,22 @@ def test_verify_names_a_changed_document_and_upload(world, make_case):
         file_name="d.pdf",
         content=b"original",
     )
-    Submission.objects.filter(title="診断書").update(content=b"forged")
+    stored_replace(Submission.objects.get(title="診断書"), b"forged")
     problems = records_verify().problems
-    assert any(p.startswith(f"発出文書「{doc.document_number}」") and "SHA-256" in p for p in problems)
+    assert any(
+        p.startswith(f"発出文書「{doc.document_number}」") and "SHA-256" in p and doc.file.name in p
+        for p in problems
+    )
     assert any(p.startswith("提出書類「診断書」") for p in problems)
+
+
+def test_verify_names_a_missing_stored_file(world, make_case):
+    """DP-22: a file gone from the documents storage (deleted or lost) is named, not skipped."""
+    doc = _issued(make_case(CaseState.RESULT_NOTIFIED), "紛第1号")
+    files.storage().delete(doc.file.name)
+    assert records_verify().problems == [
+        f"発出文書「{doc.document_number}」（ID {doc.pk}）: ファイル {doc.file.name} が保管先にありません（削除又は紛失）"
+    ]
 
 
 def test_retention_disposal_is_recorded_in_the_chain_and_verifies(world, make_case):
@@ -149,7 +164,7 @@ def test_retention_disposal_is_recorded_in_the_chain_and_verifies(world, make_ca
     # A file blanked without a disposal record is not a disposal.
     other = make_case(CaseState.RESULT_NOTIFIED)
     blanked = _issued(other, "紛第3号")
-    IssuedDocument.objects.filter(pk=blanked.pk).update(pdf=b"")
+    IssuedDocument.objects.filter(pk=blanked.pk).update(file="")
     assert records_verify().problems == [
         f"発出文書「{blanked.document_number}」（ID {blanked.pk}）: 内容がありません（廃棄の記録なし）"
     ]

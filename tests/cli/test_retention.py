@@ -12,8 +12,11 @@ from django.core.management import call_command
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case, CaseParty, LedgerLine, Meeting, Submission
 from chotei.disputes.services import proceedings
+from chotei.documents import files
+from chotei.documents.files import file_write
 from chotei.documents.models import IssuedDocument
 from chotei.rules.states import CaseState
+from tests.factories import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +41,7 @@ def _ended(make_case: Any, world: Any, ended_on: dt.date) -> Case:
         addressee="山田 太郎",
         channel="post",
         dispatch_date=ended_on,
-        pdf=b"%PDF-1.4 result",
+        file=file_write("issued", b"%PDF-1.4 result")[0],
         sha256="0" * 64,
     )
     Case.objects.filter(pk=case.pk).update(ended_on=ended_on)
@@ -52,7 +55,7 @@ def _run(*args: str) -> str:
 
 
 def test_dp20_only_records_past_ten_years_are_disposed_and_ledger_kept(
-    world: Any, make_case: Any, today: dt.date
+    world: Any, make_case: Any, today: dt.date, django_capture_on_commit_callbacks: Any
 ) -> None:
     ten_years_ago = (
         today.replace(year=today.year - 10)
@@ -65,15 +68,19 @@ def test_dp20_only_records_past_ten_years_are_disposed_and_ledger_kept(
 
     listing = _run()
     assert old.number in listing and last_day.number not in listing
-    assert Submission.objects.get(case=old).content is not None  # nothing disposed without --apply
+    assert stored(Submission.objects.get(case=old)) is not None  # nothing disposed without --apply
+    old_files = [Submission.objects.get(case=old).file.name, IssuedDocument.objects.get(case=old).file.name]
 
-    _run("--apply")
-    assert Submission.objects.get(case=old, kind="evidence").content is None
+    with django_capture_on_commit_callbacks(execute=True):
+        _run("--apply")
+    assert Submission.objects.get(case=old, kind="evidence").file.name == ""
     assert Submission.objects.get(case=old, kind="evidence").sha256  # tombstone keeps the digest
-    assert IssuedDocument.objects.get(case=old).pdf in (b"", memoryview(b""))
+    assert IssuedDocument.objects.get(case=old).file.name == ""
+    # DP-20: the stored files themselves are gone from the documents storage, once committed.
+    assert not any(files.storage().exists(name) for name in old_files)
     assert Meeting.objects.get(case=old).minutes.startswith("【保存期間満了により廃棄】")
-    assert bytes(Submission.objects.get(case=last_day, kind="evidence").content) == b"secret medical record"
-    assert bytes(IssuedDocument.objects.get(case=last_day).pdf) == b"%PDF-1.4 result"
+    assert stored(Submission.objects.get(case=last_day, kind="evidence")) == b"secret medical record"
+    assert stored(IssuedDocument.objects.get(case=last_day)) == b"%PDF-1.4 result"
     assert "【" not in Meeting.objects.get(case=last_day).minutes
     # DP-21: the ledger is never disposed of.
     assert LedgerLine.objects.count() == ledger_before

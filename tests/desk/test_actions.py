@@ -11,6 +11,7 @@ from chotei.disputes.models import Case, LedgerLine, Meeting, PanelSeat
 from chotei.rules import screening
 from chotei.rules.states import CaseState
 from tests.desk.conftest import fresh, post_action
+from tests.factories import stored as stored_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -209,7 +210,7 @@ def test_dp03_postal_submission_needs_receipt_and_upload_is_kept(as_role, make_c
     )
     assert response.status_code == 302
     stored = case.submissions.get(title="診断書")
-    assert bytes(stored.content) == b"%PDF-1.4 test" and stored.file_name == "診断書.pdf"
+    assert stored_bytes(stored) == b"%PDF-1.4 test" and stored.file_name == "診断書.pdf"
     html = client.get(f"/desk/cases/{case.pk}/").content.decode()
     assert "書留 1234" in html and "診断書.pdf" in html
 

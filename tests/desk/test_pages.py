@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case
+from chotei.documents.files import file_write
 from chotei.rules import offices
 from chotei.rules.states import CaseState
 from tests.factories import PASSWORD
@@ -262,7 +263,7 @@ def test_dp20_issued_documents_listed_with_version_digest_and_pdf_link(as_role, 
         addressee="山田 太郎 様",
         channel="post",
         dispatch_date=dt.date(2026, 10, 5),
-        pdf=b"%PDF-1.4",
+        file=file_write("issued", b"%PDF-1.4")[0],
         sha256="ab12cd34ef56" + "0" * 52,
     )
     html = as_role("secretariat").get(f"/desk/cases/{case.pk}/").content.decode()

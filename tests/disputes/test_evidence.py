@@ -14,6 +14,7 @@ from chotei.disputes.models import Submission
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
 from tests.disputes.conftest import submission
+from tests.factories import stored_replace
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_im01_submission_of_another_case_is_not_reached_through_this_case(world,
 def test_dp22_a_file_whose_digest_no_longer_matches_is_refused_in_japanese(world, make_case):
     case = make_case(CaseState.ACCEPTED)
     sub = _upload(world, case)
-    Submission.objects.filter(pk=sub.pk).update(content=b"%PDF-1.7 altered")
+    stored_replace(sub, b"%PDF-1.7 altered")
     response = _desk(world, "secretariat").get(_url(sub))
     assert response.status_code == 409
     text = response.content.decode()

@@ -18,6 +18,7 @@ from chotei.rules import calendar
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
 from tests.documents.helpers import pdf_text
+from tests.factories import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_dp16_further_request_is_recorded_with_ledger_audit_and_notice_to_that_p
     assert AuditEvent.objects.filter(case_id=case.pk, payload__action="further_request").exists()
     notice = IssuedDocument.objects.get(case=case, kind="further_request")
     assert notice.addressee_side == "applicant" and notice.step_id == line.pk
-    text = pdf_text(bytes(notice.pdf))
+    text = pdf_text(stored(notice))
     for item in (
         "第15条第9項",
         "事故後の通院状況が分かる診療録の写し",
@@ -62,8 +63,8 @@ def test_dp16_each_request_states_its_own_matters_and_deadline(
             actor=world.staff, case_id=case.pk, side="applicant", matters="休業損害の資料", due_on=later
         )
     first, second = IssuedDocument.objects.filter(case=case, kind="further_request").order_by("id")
-    assert "診療録" in pdf_text(bytes(first.pdf)) and "休業損害" not in pdf_text(bytes(first.pdf))
-    assert "休業損害の資料" in pdf_text(bytes(second.pdf))
+    assert "診療録" in pdf_text(stored(first)) and "休業損害" not in pdf_text(stored(first))
+    assert "休業損害の資料" in pdf_text(stored(second))
 
 
 @pytest.mark.parametrize("state", [CaseState.RECEIVED, CaseState.RESULT_NOTIFIED])

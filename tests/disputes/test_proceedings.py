@@ -16,6 +16,7 @@ from chotei.rules import calendar
 from chotei.rules.errors import RuleViolation
 from chotei.rules.states import CaseState
 from tests.disputes.conftest import submission
+from tests.factories import stored as stored_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_dp03_upload_keeps_content_and_sha256(world, make_case):
     case = make_case(CaseState.ACCEPTED)
     sub = _submit(world, case)
     stored = Submission.objects.get(pk=sub.pk)
-    assert bytes(stored.content) == PDF
+    assert stored_bytes(stored) == PDF and stored.file.name.startswith("submissions/")
     assert stored.sha256 == hashlib.sha256(PDF).hexdigest()
     assert stored.recorded_by == world.staff and stored.form == Submission.Form.WRITTEN
     line = LedgerLine.objects.filter(case=case).last()

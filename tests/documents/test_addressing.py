@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 from tests.documents.helpers import flat, page_png, pdf_text
+from tests.factories import stored
 
 from chotei.disputes.services.intake import PartyInput
 from chotei.documents import services
@@ -24,7 +25,7 @@ TOKYO_PHONE = "0120-159-700"
 
 def _text(case: Any, kind: NoticeKind, side: str) -> str:
     doc = IssuedDocument.objects.filter(case=case, kind=kind.value, addressee_side=side).latest("version")
-    return pdf_text(bytes(doc.pdf))
+    return pdf_text(stored(doc))
 
 
 def _coop_case(make_case: Any, world: Any, state: str = CaseState.RECEIVED, **changes: Any) -> Any:
@@ -40,7 +41,9 @@ def test_dp05_a_coop_is_addressed_as_kikumiai_never_kisha(
 ) -> None:
     case = _coop_case(make_case, world)
     text = _text(case, NoticeKind.RECEIPT, "respondent")
-    page_png(IssuedDocument.objects.get(case=case, kind="receipt").pdf, doc_artifacts, "issue7-coop-receipt")
+    page_png(
+        stored(IssuedDocument.objects.get(case=case, kind="receipt")), doc_artifacts, "issue7-coop-receipt"
+    )
     assert "みなと共済協同組合御中" in text
     assert "貴組合を相手方とする紛争処理の申請" in text
     assert "貴社" not in text
@@ -68,7 +71,7 @@ def test_dp24_a_branch_case_carries_the_branch_contact_not_the_head_office(
         case, NoticeKind.STATEMENT_REQUEST, "respondent"
     )
     doc = IssuedDocument.objects.get(case=case, kind="statement_request")
-    page_png(bytes(doc.pdf), doc_artifacts, "issue7-branch-statement-request")
+    page_png(stored(doc), doc_artifacts, "issue7-branch-statement-request")
 
 
 def test_dp24_a_head_office_case_carries_the_head_office_contact(make_case: Any) -> None:
@@ -99,7 +102,7 @@ def test_dp08_a_represented_applicant_is_written_to_at_the_agents_office(
     case = make_case(CaseState.ACCEPTED, applicant_agent=agent)
     text = _text(case, NoticeKind.ACCEPTANCE_APPLICANT, "applicant")
     page_png(
-        bytes(IssuedDocument.objects.get(case=case, kind="acceptance_applicant").pdf),
+        stored(IssuedDocument.objects.get(case=case, kind="acceptance_applicant")),
         doc_artifacts,
         "issue7-represented-acceptance",
     )
@@ -112,5 +115,5 @@ def test_dp17_running_text_names_the_represented_party_not_kiden(make_case: Any,
     agent = PartyInput(name="弁護士 鈴木 一郎", address="東京都港区虎ノ門一丁目2番3号")
     case = make_case(CaseState.RESULT_NOTIFIED, applicant_agent=agent)
     (doc,) = services.case_notices_issue(case_id=case.pk, kinds=["explanation"], side="applicant")
-    text = pdf_text(bytes(doc.pdf))
+    text = pdf_text(stored(doc))
     assert "付けで山田太郎様から説明を求められました" in text and "貴殿" not in text

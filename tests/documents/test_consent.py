@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.factories import stored
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.audit.models import AuditEvent
@@ -175,7 +176,7 @@ def test_dp22_pdf_view_serves_inline_and_needs_login(make_case: Any, world: Any,
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("inline")
-    assert response.content == bytes(doc.pdf)
+    assert response.content == stored(doc)
     client.force_login(world.users["member"])
     assert client.get(url).status_code == 404
     assert client.get("/desk/documents/999999/pdf/").status_code == 404

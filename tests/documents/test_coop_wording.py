@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from tests.documents.helpers import pdf_text
 from tests.documents.test_payment_notices import CLAIM, NONPAYMENT
+from tests.factories import stored
 
 from chotei.disputes.services.intake import PartyInput
 from chotei.documents import services
@@ -44,7 +45,7 @@ def _coop_docs(world: Any, claimant: Party, data: dict[str, Any], kinds: list[st
         claimant_party_id=claimant.pk,
     )
     docs = [services.claim_notice_issue(actor=admin, claim_id=claim.pk, kind=k) for k in kinds]
-    return [pdf_text(bytes(d.pdf)) for d in docs]
+    return [pdf_text(stored(d)) for d in docs]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +84,7 @@ def test_pn07_the_bodys_notices_of_a_coop_case_speak_of_the_coop(make_case: Any,
         "explanation",
     }
     for doc in docs:
-        text = pdf_text(bytes(doc.pdf))
+        text = pdf_text(stored(doc))
         assert insurer_terms_left(text) == [], doc.kind
-    result = pdf_text(bytes(docs.get(kind="result", addressee_side="respondent").pdf))
+    result = pdf_text(stored(docs.get(kind="result", addressee_side="respondent")))
     assert "組合等の支払に関する判断は妥当である（非変更）" in result

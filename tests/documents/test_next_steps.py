@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from tests.documents.helpers import pdf_text
+from tests.factories import stored
 from tests.rules.test_notices import make_data
 
 from chotei.disputes.models import Case
@@ -21,7 +22,7 @@ from chotei.rules.states import CaseState
 
 def _text(case: Case, kind: str, side: str) -> str:
     doc = IssuedDocument.objects.filter(case=case, kind=kind, addressee_side=side).latest("version")
-    return pdf_text(bytes(doc.pdf))
+    return pdf_text(stored(doc))
 
 
 def _refused(make_case: Any, world: Any, committed: Any, code: str) -> Case:
@@ -81,7 +82,7 @@ def test_dp17_a_changed_result_says_the_insurer_will_act_on_it() -> None:
 def test_dp17_the_explanation_follows_the_published_structure(make_case: Any) -> None:
     case = make_case(CaseState.RESULT_NOTIFIED)
     (doc,) = services.case_notices_issue(case_id=case.pk, kinds=["explanation"], side="applicant")
-    text = pdf_text(bytes(doc.pdf))
+    text = pdf_text(stored(doc))
     heads = ["自賠責の判断", "申請人の主張", "機構の判断", "結論"]
     positions = [text.index(h) for h in heads]
     assert positions == sorted(positions)

@@ -4,11 +4,12 @@ the task runs (DP-05, DP-08, DP-09, DP-16..DP-19, DP-21, DP-22)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django_tasks_db.models import DBTaskResult
 from tests.factories import application_input
 
@@ -16,7 +17,10 @@ from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case, LedgerLine
 from chotei.disputes.services import core, intake, lifecycle, proceedings
 from chotei.disputes.services.intake import PartyInput
+from chotei.documents import files
 from chotei.documents.models import IssuedDocument
+from chotei.documents.services import case_notices
+from chotei.operations import retry
 from chotei.rules.states import CaseState
 from chotei.rules.step_notices import BY_STEP, notices_of
 
@@ -224,7 +228,7 @@ def test_a_second_notice_of_the_same_step_kind_and_addressee_is_refused(make_cas
             addressee=doc.addressee,
             channel=doc.channel,
             dispatch_date=doc.dispatch_date,
-            pdf=b"%PDF",
+            file="issued/none.pdf",
             sha256="0" * 64,
         )
 
@@ -247,3 +251,68 @@ def test_a_notice_that_cannot_be_issued_is_on_the_record_and_the_task_failed(
     receive = LedgerLine.objects.get(case=case, action="receive")
     assert event.payload["step"] == receive.pk and event.payload["kinds"] == ["receipt"]
     assert "𠮷" in event.payload["error"]
+
+
+def _stored_notices() -> set[str]:
+    return set(files.stored_names("issued"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dp22_a_transient_database_error_is_retried_and_the_notice_issued_once(
+    world: Any, database_tasks: None, monkeypatch: Any, caplog: Any
+) -> None:
+    """DP-21, DP-22 (issue #10 item 6): the first attempt stores the receipt and then meets "database
+    is locked" before its ledger line; the attempt rolls back (its file removed with it), is logged,
+    and the retry issues each notice exactly once; the task ends successful."""
+    case = intake.case_receive(actor=world.staff, data=application_input())
+    real = case_notices.ledger_write
+    calls = {"n": 0}
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(case_notices, "ledger_write", flaky)
+    before = _stored_notices()
+    with caplog.at_level(logging.WARNING, logger="chotei.operations.retry"):
+        run_worker()
+    (task,) = DBTaskResult.objects.all()
+    assert task.status == "SUCCESSFUL"
+    docs = list(IssuedDocument.objects.filter(case=case))
+    sides = [(d.kind, d.addressee_side) for d in docs]
+    assert docs and len(sides) == len(set(sides))
+    assert LedgerLine.objects.filter(case=case, action="notice").count() == len(docs)
+    # The rolled-back attempt left no file behind: the store holds exactly the issued notices' files.
+    assert _stored_notices() - before == {d.file.name for d in docs}
+    (retry,) = [r for r in caplog.records if "transient database error" in r.getMessage()]
+    assert "attempt 1 of 5" in retry.getMessage() and "database is locked" in retry.getMessage()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dp22_a_refused_notice_is_not_retried(world: Any, database_tasks: None, caplog: Any) -> None:
+    """DP-05, DP-22: a refusal of the notice checks (a character the font lacks) is permanent: one
+    attempt, one failure on the record, no retry."""
+    applicant = PartyInput(name="𠮷田 太郎", address="東京都世田谷区桜丘三丁目12番5号", postcode="156-0054")
+    case = intake.case_receive(actor=world.staff, data=application_input(applicant=applicant))
+    with caplog.at_level(logging.WARNING, logger="chotei.operations.retry"):
+        run_worker()
+    assert DBTaskResult.objects.get().status == "FAILED"
+    assert LedgerLine.objects.filter(case=case, action="notice_failed").count() == 1
+    assert not [r for r in caplog.records if "transient database error" in r.getMessage()]
+
+
+@pytest.mark.parametrize(
+    ("error", "transient"),
+    [
+        (OperationalError("database is locked"), True),
+        (OperationalError("server closed the connection unexpectedly"), True),
+        (InterfaceError("connection already closed"), True),
+        (OperationalError("no such table: documents_issueddocument"), False),
+        (IntegrityError("UNIQUE constraint failed"), False),
+    ],
+)
+def test_dp22_only_transient_database_errors_count_as_transient(error: Exception, transient: bool) -> None:
+    """DP-22: a lock, a lost connection are retried; a broken schema or a constraint is not."""
+    assert retry.is_transient(error) is transient

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from tests.documents.helpers import page_png, pdf_text
+from tests.factories import stored
 
 from chotei.documents import services
 from chotei.documents.claim_facts import split_claim
@@ -68,8 +69,8 @@ def test_pn02_death_notice_states_each_parts_subtotal_and_reduction(
     world: Any, claimant: Party, doc_artifacts: Path
 ) -> None:
     doc = _issue(world, _claim(world, claimant, DEATH), "payment")
-    page_png(bytes(doc.pdf), doc_artifacts, "issue7-death-payment")
-    text = pdf_text(bytes(doc.pdf))
+    page_png(stored(doc), doc_artifacts, "issue7-death-payment")
+    text = pdf_text(stored(doc))
     # The injury part: 900,000 + 10 × 1,100 + 慰謝料 10日 × 4,300 = 954,000 → × 0.8 = 763,200.
     assert "小計（死亡に至るまでの傷害）763,200円" in text
     assert "減額2割" in text and "減額3割" in text
@@ -81,7 +82,7 @@ def test_pn02_death_notice_states_each_parts_subtotal_and_reduction(
 def test_pn02_notice_names_the_claim_the_victim_the_vehicle_and_the_standard(
     world: Any, claimant: Party
 ) -> None:
-    text = pdf_text(bytes(_issue(world, _claim(world, claimant, DEATH), "payment").pdf))
+    text = pdf_text(stored(_issue(world, _claim(world, claimant, DEATH), "payment")))
     assert "請求番号AOB-2026-01234" in text
     assert "被害者佐々木健一" in text and "被保険自動車横浜300さ12-34" in text
     assert "適用した支払基準支払基準（平成13年金融庁・国土交通省告示第1号、令和2年4月1日以降の事故）" in text
@@ -90,7 +91,7 @@ def test_pn02_notice_names_the_claim_the_victim_the_vehicle_and_the_standard(
 
 def test_pn02_amounts_already_paid_are_deducted_and_shown(world: Any, claimant: Party) -> None:
     claim = _claim(world, claimant, DEATH)
-    text = pdf_text(bytes(_issue(world, claim, "payment").pdf))
+    text = pdf_text(stored(_issue(world, claim, "payment")))
     total = calc.calculate_dict(split_claim(DEATH)[0])["total"]
     assert f"合計{total:,}円" in text
     assert "既払額（内払金）△500,000円" in text and "既払額（仮渡金）△2,900,000円" in text
@@ -99,7 +100,7 @@ def test_pn02_amounts_already_paid_are_deducted_and_shown(world: Any, claimant: 
 
 def test_pn06_explanation_states_the_same_subtotals_and_deductions(world: Any, claimant: Party) -> None:
     claim = _claim(world, claimant, DEATH)
-    text = pdf_text(bytes(_issue(world, claim, "payment_explanation").pdf))
+    text = pdf_text(stored(_issue(world, claim, "payment_explanation")))
     assert "小計（死亡）" in text and "今回のお支払額" in text and "適用した支払基準" in text
 
 
@@ -140,8 +141,8 @@ def test_pn06_after_effects_are_itemised_as_lost_earnings_and_consolation(
     world: Any, claimant: Party, doc_artifacts: Path
 ) -> None:
     doc = _issue(world, _claim(world, claimant, AFTER_EFFECT), "payment_explanation")
-    page_png(bytes(doc.pdf), doc_artifacts, "issue7-after-effect-explanation")
-    text = pdf_text(bytes(doc.pdf))
+    page_png(stored(doc), doc_artifacts, "issue7-after-effect-explanation")
+    text = pdf_text(stored(doc))
     # 3,000,000 × 45% (第8級) × 8.530 (10年・3%) = 11,515,500; 慰謝料 第8級 3,310,000.
     assert "後遺障害による逸失利益11,515,500円" in text
     assert (
@@ -170,7 +171,7 @@ def test_pn02_a_finding_of_no_grade_is_stated_with_its_reason(world: Any, claima
         },
         "after_effect": {"not_applicable_reason": "画像上、神経症状の残存を裏付ける所見が認められないため"},
     }
-    text = pdf_text(bytes(_issue(world, _claim(world, claimant, data), "payment").pdf))
+    text = pdf_text(stored(_issue(world, _claim(world, claimant, data), "payment")))
     assert "後遺障害等級非該当" in text
     assert "後遺障害に該当しないと判断した理由画像上、神経症状の残存を裏付ける所見が認められないため" in text
     assert "該当すると判断した理由" not in text
@@ -203,7 +204,7 @@ def test_pn01_claim_guide_summarises_the_standards_the_limitation_and_the_body(
     from django.conf import settings
 
     doc = _issue(world, _claim(world, claimant, DEATH), "claim_guide")
-    text = re.sub(r"\d+/\d+", "", pdf_text(bytes(doc.pdf)))
+    text = re.sub(r"\d+/\d+", "", pdf_text(stored(doc)))
     # The 2020 standard's day rates and flat amounts, chosen by the accident date.
     for figure in (
         "令和2年4月1日以降の事故",
@@ -224,7 +225,7 @@ def test_pn01_claim_guide_summarises_the_standards_the_limitation_and_the_body(
 
 def test_pn01_an_older_accident_gets_the_older_standard(world: Any, claimant: Party) -> None:
     data = {**DEATH, "accident_date": "2019-06-01"}
-    text = pdf_text(bytes(_issue(world, _claim(world, claimant, data), "claim_guide").pdf))
+    text = pdf_text(stored(_issue(world, _claim(world, claimant, data), "claim_guide")))
     assert "令和2年3月31日以前の事故" in text and "休業損害1日5,700円" in text
 
 

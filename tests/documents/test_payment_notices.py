@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from tests.documents.helpers import flat, page_png, pdf_text
+from tests.factories import stored
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.disputes.services.intake import PartyInput
@@ -76,7 +77,7 @@ def test_pn02_payment_amounts_equal_the_calculation(world: Any, claimant: Party,
     claim = _register(world, claimant, CLAIM)
     doc = _issue(world, claim, "payment")
     expected = calc.calculate_dict({k: v for k, v in CLAIM.items() if k != "accident_details"})
-    text = pdf_text(bytes(doc.pdf))
+    text = pdf_text(stored(doc))
     for item in expected["items"]:
         assert flat(f"{item['label']}{yen(item['amount'])}") in text, item
     assert flat(f"合計{yen(expected['total'])}") in text
@@ -84,12 +85,12 @@ def test_pn02_payment_amounts_equal_the_calculation(world: Any, claimant: Party,
     assert "あおば損害保険株式会社" in text and "佐々木花子様" in text
     assert doc.addressee_side == "claimant" and doc.claim_id == claim.pk and doc.case_id is None
     assert doc.document_number.startswith("支通第")
-    page_png(bytes(doc.pdf), doc_artifacts, "payment")
+    page_png(stored(doc), doc_artifacts, "payment")
 
 
 def test_pn02_grade_and_reduction_reasons_are_stated(world: Any, claimant: Party) -> None:
     doc = _issue(world, _register(world, claimant, CLAIM), "payment")
-    text = pdf_text(bytes(doc.pdf))
+    text = pdf_text(stored(doc))
     assert "第14級" in text and "頚部痛が残存し神経学的所見と整合するため" in text
     assert "減額の割合2割" in text
     assert "歩行者用信号が赤色の表示中に横断した" in text and "重大な過失" in text
@@ -112,7 +113,7 @@ def test_pn02_missing_grade_reason_is_refused_naming_item_and_article(world: Any
 
 def test_pn03_nonpayment_states_summary_and_reason(world: Any, claimant: Party) -> None:
     claim = _register(world, claimant, NONPAYMENT)
-    text = pdf_text(bytes(_issue(world, claim, "nonpayment").pdf))
+    text = pdf_text(stored(_issue(world, claim, "nonpayment")))
     assert "駐車場内で停止中の車両に歩行者が接触した" in text
     assert "被保険自動車は停止しており運行に起因する事故ではないため" in text
     with pytest.raises(RuleViolation, match="不払通知書"):
@@ -123,13 +124,13 @@ def test_pn03_nonpayment_states_summary_and_reason(world: Any, claimant: Party) 
 
 
 def test_pn01_claim_guide_summarises_standards_procedure_and_body(world: Any, claimant: Party) -> None:
-    text = pdf_text(bytes(_issue(world, _register(world, claimant, CLAIM), "claim_guide").pdf))
+    text = pdf_text(stored(_issue(world, _register(world, claimant, CLAIM), "claim_guide")))
     assert "支払基準" in text and "必要書類" in text and "指定紛争処理機関" in text
 
 
 def test_pn06_explanation_itemises_each_calculation(world: Any, claimant: Party) -> None:
     claim = _register(world, claimant, CLAIM)
-    text = pdf_text(bytes(_issue(world, claim, "payment_explanation").pdf))
+    text = pdf_text(stored(_issue(world, claim, "payment_explanation")))
     expected = calc.calculate_dict({k: v for k, v in CLAIM.items() if k != "accident_details"})
     for item in expected["items"]:
         assert flat(item["formula"]) in text, item["formula"]
@@ -138,15 +139,15 @@ def test_pn06_explanation_itemises_each_calculation(world: Any, claimant: Party)
 
 def test_pn07_coop_notices_use_coop_wording(world: Any, claimant: Party, doc_artifacts: Path) -> None:
     claim = _register(world, claimant, CLAIM, coop=True)
-    payment = pdf_text(bytes(_issue(world, claim, "payment").pdf))
+    payment = pdf_text(stored(_issue(world, claim, "payment")))
     assert "共済金等" in payment and "保険金等" not in payment
     assert "第10条において準用" in payment
     assert "みなと共済協同組合" in payment
     nonpaying = _register(world, claimant, NONPAYMENT, coop=True)
     doc = _issue(world, nonpaying, "nonpayment")
-    text = pdf_text(bytes(doc.pdf))
+    text = pdf_text(stored(doc))
     assert "被共済者" in text and "組合" in text and "被保険者に" not in text
-    page_png(bytes(doc.pdf), doc_artifacts, "nonpayment-coop")
+    page_png(stored(doc), doc_artifacts, "nonpayment-coop")
 
 
 def test_pn07_coop_flag_must_match_the_organization(world: Any, claimant: Party) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from tests.documents.helpers import flat, page_png, pdf_text
 from tests.documents.test_payment_notices import CLAIM, _issue, _register
+from tests.factories import stored
 
 from chotei.parties.models import Party
 from chotei.rules.errors import RuleViolation
@@ -37,8 +38,8 @@ def test_pn02_pn06_proven_amount_is_shown_as_such(
 ) -> None:
     """PN-02, PN-06, and PN-07 for the co-op's wording of the same notice."""
     doc = _issue(world, _register(world, claimant, PROVEN, coop=coop), kind)
-    page_png(bytes(doc.pdf), doc_artifacts, f"issue7-proven-{kind}-{'coop' if coop else 'insurer'}")
-    text = pdf_text(bytes(doc.pdf))
+    page_png(stored(doc), doc_artifacts, f"issue7-proven-{kind}-{'coop' if coop else 'insurer'}")
+    text = pdf_text(stored(doc))
     assert "治療関係費（入院中の諸雑費）9,800円" in text
     assert (
         flat("立証額 9,800円（立証資料: 領収書（入院中の日用品）。定額 1日1,100円 × 入院5日 = 5,500円")

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 from tests.documents.helpers import flat, pdf_text
+from tests.factories import stored
 
 from chotei.audit.models import AuditEvent
 from chotei.documents import facts, samples
@@ -149,7 +150,7 @@ def test_dp18_samples_come_from_the_demo_cases_when_there_are_some(tmp_path: Pat
     assert f"termination.pdf　紛争処理打切り通知書（発出済みの文書 {issued.document_number}）" in out
     assert "refusal.pdf　紛争処理申請不受理通知書（組み込みの見本データ）" in out  # no refused case
     assert "payment.pdf　保険金等支払通知書（組み込みの見本データ）" in out
-    assert (tmp_path / "termination.pdf").read_bytes() == bytes(issued.pdf)
+    assert (tmp_path / "termination.pdf").read_bytes() == stored(issued)
     # A kind no case has been sent yet is previewed from the first fitting case, unnumbered.
     made = render_samples.demo_pdf(NoticeKind.TERMINATION)
     assert made is not None and made[1] == terminated.number
@@ -174,10 +175,10 @@ def test_issue7_render_samples_writes_the_stored_pdf_of_an_issued_notice(
     """A notice already issued is written as stored — its number and date — not re-rendered today."""
     make_case(CaseState.ACCEPTED)
     out = _render(tmp_path)
-    stored = IssuedDocument.objects.filter(kind="receipt").order_by("id").first()
-    assert stored is not None
-    assert (tmp_path / "receipt.pdf").read_bytes() == bytes(stored.pdf)
-    assert f"発出済みの文書 {stored.document_number}" in out
+    first = IssuedDocument.objects.filter(kind="receipt").order_by("id").first()
+    assert first is not None
+    assert (tmp_path / "receipt.pdf").read_bytes() == stored(first)
+    assert f"発出済みの文書 {first.document_number}" in out
     assert AuditEvent.objects.filter(
         event_type=AuditEvent.Type.DOCUMENT_OPENED, payload__purpose="render-samples"
     ).exists()

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from tests.documents.helpers import flat, page_png, pdf_text
+from tests.factories import stored
 
 from chotei.audit.models import AuditEvent
 from chotei.disputes.models import Case, LedgerLine
@@ -40,7 +41,7 @@ def _one(case: Case, kind: NoticeKind, side: str) -> IssuedDocument:
 
 def _check_common(doc: IssuedDocument, case: Case, folder: Path) -> str:
     """What every dispute notice carries: number, dispatch date, case number, registered addressee."""
-    pdf = bytes(doc.pdf)
+    pdf = stored(doc)
     text = pdf_text(pdf)
     match = NUMBER.fullmatch(doc.document_number)
     assert match and int(match.group(1)) == doc.dispatch_date.year
@@ -190,9 +191,9 @@ def test_dp20_reissue_makes_version_2_and_keeps_version_1(make_case: Any, world:
     assert second.version == 2
     assert second.document_number != first.document_number
     assert second.dispatch_date == dt.date(2026, 12, 1)
-    assert "令和8年12月1日" in pdf_text(bytes(second.pdf))
+    assert "令和8年12月1日" in pdf_text(stored(second))
     kept = IssuedDocument.objects.get(pk=first.pk)
-    assert kept.version == 1 and kept.sha256 == first.sha256 and bytes(kept.pdf) == bytes(first.pdf)
+    assert kept.version == 1 and kept.sha256 == first.sha256 and stored(kept) == stored(first)
 
 
 def test_dp21_issue_writes_ledger_line_and_audit_event(make_case: Any) -> None:
@@ -291,8 +292,8 @@ def test_dp05_applicant_named_with_sama_in_the_body_an_organization_without(make
     from chotei.parties.models import Party
 
     person = make_case(CaseState.ACCEPTED)
-    receipt = pdf_text(bytes(_one(person, NoticeKind.RECEIPT, "respondent").pdf))
-    accepted = pdf_text(bytes(_one(person, NoticeKind.ACCEPTANCE_RESPONDENT, "respondent").pdf))
+    receipt = pdf_text(stored(_one(person, NoticeKind.RECEIPT, "respondent")))
+    accepted = pdf_text(stored(_one(person, NoticeKind.ACCEPTANCE_RESPONDENT, "respondent")))
     assert "山田太郎様から、貴社を相手方とする" in receipt
     assert "山田太郎様から申請のありました" in accepted
     # The itemised 記 lists the name as registered.
@@ -305,6 +306,6 @@ def test_dp05_applicant_named_with_sama_in_the_body_an_organization_without(make
             kind=Party.Kind.ORGANIZATION,
         ),
     )
-    text = pdf_text(bytes(_one(company, NoticeKind.RECEIPT, "respondent").pdf))
+    text = pdf_text(stored(_one(company, NoticeKind.RECEIPT, "respondent")))
     assert "株式会社みどり運送から、貴社を相手方とする" in text
     assert "株式会社みどり運送様" not in text and "株式会社みどり運送御中" not in text

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from tests.documents.helpers import pdf_text
+from tests.factories import stored
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.audit.models import AuditEvent
@@ -63,11 +64,11 @@ def test_cp05_only_an_approved_version_takes_effect_and_is_recorded(make_case: A
     case = make_case(CaseState.RECEIVED)
     (before,) = IssuedDocument.objects.filter(case=case)
     assert before.template is None and before.template_version == 0
-    assert MARK not in pdf_text(bytes(before.pdf))
+    assert MARK not in pdf_text(stored(before))
     services.template_approve(actor=world.users["chair"], template_id=t.pk)
     (after,) = services.case_notices_issue(case_id=case.pk, kinds=["receipt"])
     assert after.template_id == t.pk and after.template_version == 1
-    assert MARK in pdf_text(bytes(after.pdf))
+    assert MARK in pdf_text(stored(after))
     with pytest.raises(RuleViolation, match="承認済み"):
         services.template_approve(actor=world.users["admin"], template_id=t.pk)
 

@@ -158,4 +158,4 @@ def document_pdf_answer(user: Any, document_id: int, **belongs_to: int) -> HttpR
     if not IssuedDocument.objects.filter(pk=document_id, **belongs_to).exists():
         raise NotFound(f"文書 {document_id} は見つかりません", case_id=belongs_to.get("case_id"))
     doc = documents_services.document_open(user, document_id)
-    return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
+    return pdf_response(documents_services.document_content(doc), f"{doc.document_number}.pdf")

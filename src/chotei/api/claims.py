@@ -158,7 +158,7 @@ def claim_notice_create(request: ApiRequest, claim_id: Id, body: ClaimNoticeIn) 
     summary="請求について発出した書面",
 )
 def claim_notice_list(request: ApiRequest, claim_id: Id) -> QuerySet[IssuedDocument]:
-    return claim_get(request.auth, claim_id).documents.defer("pdf").order_by("id")
+    return claim_get(request.auth, claim_id).documents.order_by("id")
 
 
 @router.get(

@@ -327,13 +327,13 @@ class CaseDetailOut(CaseOut):
     @staticmethod
     def resolve_documents(obj: Case, context: dict[str, Any]) -> list[IssuedDocument]:
         # An insurer sees the notices addressed to its own side only.
-        docs = IssuedDocument.objects.filter(case=obj).defer("pdf")
+        docs = IssuedDocument.objects.filter(case=obj)
         sides = scope.document_sides(context["request"].auth, obj.pk)
         return list(docs if sides is None else docs.filter(addressee_side__in=sides))
 
     @staticmethod
     def resolve_submissions(obj: Case) -> list[Submission]:
-        return list(obj.submissions.defer("content"))
+        return list(obj.submissions.all())
 
     @staticmethod
     def resolve_amendments(obj: Case) -> list[Amendment]:

@@ -33,7 +33,7 @@ def submission_download(
     request: ApiRequest, case_id: Id, submission_id: Id
 ) -> HttpResponse | Status[dict[str, str]]:
     try:
-        sub = submission_open(request.auth, submission_id, case_id)
+        sub, data = submission_open(request.auth, submission_id, case_id)
     except DigestMismatch as exc:
         return Status(409, {"detail": str(exc)})
-    return submission_file(sub)
+    return submission_file(sub, data)

@@ -16,6 +16,7 @@ from chotei.accounts.permissions import Actor
 from chotei.audit import chain
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
+from chotei.documents import files
 
 _BATCH = 2000
 
@@ -58,18 +59,25 @@ def _disposed_ids(key: str) -> set[int]:
 
 
 def _check_files(
-    rows: Iterable[tuple[int, Any, str, str]], label: str, disposed: set[int]
+    rows: Iterable[tuple[int, str, str, str]], label: str, disposed: set[int]
 ) -> tuple[int, list[str]]:
+    """Each row's stored file (documents storage: media/ or the object store) against its digest."""
     count, problems = 0, []
-    for pk, content, digest, name in rows:
+    for pk, stored, digest, name in rows:
         count += 1
-        data = bytes(content) if content is not None else b""
-        if not data:
+        if not stored:
             if pk not in disposed:
                 problems.append(f"{label}「{name}」（ID {pk}）: 内容がありません（廃棄の記録なし）")
             continue
-        if hashlib.sha256(data).hexdigest() != digest:
-            problems.append(f"{label}「{name}」（ID {pk}）: 内容が保存時のSHA-256と一致しません（改ざん）")
+        data = files.file_read(stored)
+        if data is None:
+            problems.append(
+                f"{label}「{name}」（ID {pk}）: ファイル {stored} が保管先にありません（削除又は紛失）"
+            )
+        elif hashlib.sha256(data).hexdigest() != digest:
+            problems.append(
+                f"{label}「{name}」（ID {pk}）: ファイル {stored} が保存時のSHA-256と一致しません（改ざん）"
+            )
     return count, problems
 
 
@@ -78,6 +86,7 @@ def records_verify(*, actor: Actor = None) -> Report:
     the outcome as an audit event so the auditor sees when the records were last verified."""
     from chotei.disputes.models import LedgerLine, Submission
     from chotei.documents.models import IssuedDocument
+    from chotei.portal.models import AgentMandate
 
     report = Report()
     for model, label, describe in (
@@ -89,17 +98,21 @@ def records_verify(*, actor: Actor = None) -> Report:
         if broken:
             report.problems.append(broken)
 
-    docs = IssuedDocument.objects.order_by("pk").values_list("pk", "pdf", "sha256", "document_number")
+    docs = IssuedDocument.objects.order_by("pk").values_list("pk", "file", "sha256", "document_number")
     count, problems = _check_files(docs.iterator(chunk_size=200), "発出文書", _disposed_ids("document_ids"))
     report.counts["発出文書"] = count
     report.problems += problems
     uploads = (
-        Submission.objects.exclude(sha256="").order_by("pk").values_list("pk", "content", "sha256", "title")
+        Submission.objects.exclude(sha256="").order_by("pk").values_list("pk", "file", "sha256", "title")
     )
     count, problems = _check_files(
         uploads.iterator(chunk_size=200), "提出書類", _disposed_ids("submission_ids")
     )
     report.counts["提出書類"] = count
+    report.problems += problems
+    mandates = AgentMandate.objects.order_by("pk").values_list("pk", "file", "sha256", "file_name")
+    count, problems = _check_files(mandates.iterator(chunk_size=200), "委任状", set())
+    report.counts["委任状"] = count
     report.problems += problems
 
     report.problems += [

@@ -89,10 +89,7 @@ def documents_section(case: Case, *, user: Any, since: int | None = None, tries:
     """The documents section: issued documents, previews for operators and, while notices a step
     queued (documents after ``since``) have not appeared yet, the next poll."""
     documents = list(
-        IssuedDocument.objects.filter(case=case)
-        .select_related("mailing")
-        .defer("pdf")
-        .order_by("issued_at", "id")
+        IssuedDocument.objects.filter(case=case).select_related("mailing").order_by("issued_at", "id")
     )
     for d in documents:
         d.url, d.label = pdf_url(d.pk), document_title(d.kind)
@@ -225,7 +222,7 @@ def case_page(
         "panel": panel,
         "seats": seats,
         "meetings": meetings,
-        "submissions": list(case.submissions.defer("content")),
+        "submissions": list(case.submissions.all()),
         "insurer_requests": requests,
         "further_requests": further,
         "procedures": procedures,

@@ -72,5 +72,5 @@ class SubmissionAdmin(ReadOnlyAdmin):
     list_display = ["case", "side", "kind", "channel", "title", "received_on"]
     list_filter = ["kind", "channel"]
     search_fields = ["case__number", "title"]
-    exclude = ["content"]  # case documents are opened on the desk, where the opening is audited
+    exclude = ["file"]  # case documents are opened on the desk, where the opening is audited
     list_select_related = ["case"]

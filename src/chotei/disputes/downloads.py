@@ -16,23 +16,21 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class StoredFile(Protocol):
-    """A submission, or a message's attachment: a file kept in the database with its name and type."""
+    """A submission, or a message's attachment: a file with its name and type as received."""
 
     @property
     def pk(self) -> int: ...
-    @property
-    def content(self) -> bytes | memoryview | None: ...
     @property
     def content_type(self) -> str: ...
     @property
     def file_name(self) -> str: ...
 
 
-def submission_file(sub: StoredFile) -> HttpResponse:
+def submission_file(sub: StoredFile, data: bytes) -> HttpResponse:
     """The file with its stored content type and original name (RFC 5987 ``filename*`` when it is
     Japanese). Always an attachment in a sandbox: an uploaded HTML or SVG file must never run as a
     page of the desk's origin."""
-    response = HttpResponse(bytes(sub.content or b""), content_type=sub.content_type or FALLBACK_TYPE)
+    response = HttpResponse(data, content_type=sub.content_type or FALLBACK_TYPE)
     name = _CONTROL.sub("_", sub.file_name) or f"submission-{sub.pk}"
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["X-Content-Type-Options"] = "nosniff"

@@ -20,7 +20,7 @@ class IssuedDocumentAdmin(ReadOnlyAdmin):
     list_display = ["document_number", "kind", "case", "addressee", "channel", "dispatch_date", "version"]
     list_filter = ["kind", "channel"]
     search_fields = ["document_number", "case__number", "addressee"]
-    exclude = ["pdf"]
+    exclude = ["file"]
     list_select_related = ["case"]
 
 

@@ -42,7 +42,6 @@ def pending(on: dt.date) -> QuerySet[IssuedDocument]:
             issued_at__date__lte=on,
         )
         .select_related("case", "addressee_party")
-        .defer("pdf")
         .order_by("issued_at", "id")
     )
 
@@ -51,7 +50,6 @@ def mailed(on: dt.date) -> QuerySet[Mailing]:
     return (
         Mailing.objects.filter(mailed_on=on)
         .select_related("document__case", "document__addressee_party", "recorded_by")
-        .defer("document__pdf")
         .order_by("id")
     )
 
@@ -110,7 +108,7 @@ def _case_mailing(
 
     def apply(case: Case) -> list[str]:
         fields: list[str] = []
-        docs = IssuedDocument.objects.select_for_update().filter(pk__in=ids).defer("pdf").order_by("id")
+        docs = IssuedDocument.objects.select_for_update().filter(pk__in=ids).order_by("id")
         for doc in docs:
             if doc.channel != IssuedDocument.Channel.POST:
                 raise RuleViolation(

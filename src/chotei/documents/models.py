@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from chotei import clock
+from chotei.documents.files import DocumentStorage
 from chotei.rules.notices.kinds import NoticeKind, kind_label
 
 # The admin and any form show the notice's title, never its code (issue 9 item 5).
@@ -111,7 +112,8 @@ class IssuedDocument(models.Model):
     )
     channel = models.CharField("送付方法", max_length=12, choices=Channel.choices)
     dispatch_date = models.DateField("発送日")
-    pdf = models.BinaryField("文書ファイル（PDF）")
+    # The PDF in the documents storage (chotei.documents.files); empty once disposed (DP-20).
+    file = models.FileField("文書ファイル（PDF）", storage=DocumentStorage(), max_length=255, blank=True)
     sha256 = models.CharField("ハッシュ値（SHA-256）", max_length=64)
     template = models.ForeignKey(
         NoticeTemplate, null=True, blank=True, on_delete=models.PROTECT, verbose_name="文例"

@@ -7,6 +7,7 @@ from typing import Any
 
 from django_tasks import task
 
+from chotei.operations.retry import with_retries
 from chotei.portal.tasks import notice_alerts
 from chotei.rules.errors import RuleViolation
 
@@ -23,13 +24,20 @@ def issue_case_notices(
     between issuing and marking the task done, it returns the documents already issued. A notice
     that cannot be issued (a missing item, a character the font lacks) stores nothing and is written
     on the case's record for staff to correct and re-issue, instead of passing unnoticed; the task
-    still fails."""
+    still fails, and is not retried: the same records would refuse again.
+
+    A transient database error (a locked database, a lost connection, a serialization failure or a
+    deadlock) rolls the attempt back and is retried a bounded number of times with backoff, each
+    attempt logged (chotei.operations.retry); idempotence makes a retry issue each notice once."""
     from chotei.documents import services
 
-    try:
-        docs = services.case_notices_issue(
+    def issue() -> list[Any]:
+        return services.case_notices_issue(
             case_id=case_id, kinds=kinds, actor_id=actor_id, step_id=step_id, **extra
         )
+
+    try:
+        docs = with_retries(issue, what=f"notices of case {case_id} step {step_id}")
     except RuleViolation as exc:
         logger.error("notice not issued for case %s (%s): %s", case_id, ",".join(kinds), exc)
         services.case_notices_failure_record(case_id=case_id, kinds=kinds, error=exc, step_id=step_id)

@@ -35,7 +35,7 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The issued PDF inline; the opening is stamped and audited (PN-04, DP-22), a refusal too (IM-01)."""
     doc = services.document_open(request.user, pk)
-    return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
+    return pdf_response(services.document_content(doc), f"{doc.document_number}.pdf")
 
 
 @desk_view(OPERATORS)

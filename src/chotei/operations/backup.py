@@ -3,7 +3,8 @@
 One archive (tar + gzip) holds ``manifest.json`` first — format, time, database kind, the applied
 migrations and the SHA-256 and size of every other member — then the database (SQLite's online
 backup API, or ``pg_dump`` in its custom format: both give a consistent snapshot while the server
-keeps writing) and ``media/``. Restore checks everything before it touches the target, and refuses a
+keeps writing) and ``media/``: every file of the documents storage, whether the local folder or an
+object store (chotei.documents.files). Restore checks everything before it touches the target, and refuses a
 target that already holds data: records kept for 10 years (令16条) and a ledger kept for ever
 (令24条) are never overwritten by a restore.
 """
@@ -25,7 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
 from django.db import connection, connections
+
+from chotei.documents import files
 
 FORMAT = "chotei-backup/1"
 MANIFEST = "manifest.json"
@@ -85,11 +89,40 @@ def _dump_database(folder: Path) -> Path:
     raise BackupError(f"{connection.vendor} のバックアップには対応していません")
 
 
-def _media_files() -> list[tuple[str, Path]]:
-    root = Path(settings.MEDIA_ROOT)
-    if not root.is_dir():
-        return []
-    return [(f"media/{p.relative_to(root).as_posix()}", p) for p in sorted(root.rglob("*")) if p.is_file()]
+def _stored_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every file of the documents storage as ``media/<name>``: read in place from a local folder,
+    fetched into ``folder`` from an object store. Listed after the database snapshot, so every file a
+    row of the snapshot names is in the archive (files are never changed once written)."""
+    store = files.storage()
+    found = []
+    for name in files.stored_names():
+        try:
+            local = Path(store.path(name))
+        except NotImplementedError:
+            local = folder / "media" / name
+            local.parent.mkdir(parents=True, exist_ok=True)
+            with store.open(name, "rb") as src, local.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        found.append((f"media/{name}", local))
+    return found
+
+
+def _stored_files_restore(media: Path) -> None:
+    """Write the archive's ``media/`` back through the documents storage under the same names."""
+    store = files.storage()
+    for path in sorted(p for p in media.rglob("*") if p.is_file()):
+        name = path.relative_to(media).as_posix()
+        with path.open("rb") as f:
+            saved = store.save(name, File(f))
+        if saved != name:
+            raise BackupError(f"{name} を同じ名前で保存できませんでした（{saved}）")
+
+
+def _store_label() -> str:
+    try:
+        return files.storage().path("")
+    except NotImplementedError:
+        return f"オブジェクトストレージ {getattr(files.storage(), 'bucket_name', '')}"
 
 
 def _applied_migrations() -> dict[str, str]:
@@ -105,7 +138,7 @@ def backup_write(out: Path) -> dict[str, Any]:
     """Write the archive to ``out`` (via a temporary name, so a failed backup leaves no half file)."""
     out = out.resolve()
     with tempfile.TemporaryDirectory() as tmp:
-        members = [(p.name, p) for p in [_dump_database(Path(tmp))]] + _media_files()
+        members = [(p.name, p) for p in [_dump_database(Path(tmp))]] + _stored_files(Path(tmp))
         manifest = {
             "format": FORMAT,
             "created_at": dt.datetime.now(dt.UTC).isoformat(),
@@ -179,9 +212,8 @@ def restore_read(archive: Path) -> dict[str, Any]:
             raise BackupError(
                 f"復元先のデータベースにデータがあります（{', '.join(busy[:5])} …）。空のデータベースを指定してください"
             )
-        media_root = Path(settings.MEDIA_ROOT)
-        if media_root.is_dir() and any(media_root.iterdir()):
-            raise BackupError(f"復元先のファイル置き場 {media_root} が空ではありません")
+        if next(files.stored_names(), None) is not None:
+            raise BackupError(f"復元先のファイル置き場（{_store_label()}）が空ではありません")
         if connection.vendor == "sqlite":
             target = Path(str(settings.DATABASES["default"]["NAME"]))
             connections.close_all()
@@ -204,6 +236,6 @@ def restore_read(archive: Path) -> dict[str, Any]:
             )
         media = folder / "media"
         if media.is_dir():
-            shutil.copytree(media, media_root, dirs_exist_ok=True)
+            _stored_files_restore(media)
     call_command("migrate", interactive=False, verbosity=0)
     return manifest

@@ -48,3 +48,19 @@ def production_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             )
         )
     return errors
+
+
+@register()
+def documents_storage_check(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """CHOTEI_STORAGE=s3 without a bucket would fail at the first notice, not at start."""
+    documents: Any = settings.STORAGES.get("documents", {})
+    options: dict[str, Any] = documents.get("OPTIONS", {})
+    if documents.get("BACKEND") == "storages.backends.s3.S3Storage" and not options.get("bucket_name"):
+        return [
+            Error(
+                "CHOTEI_STORAGE=s3 には保管先のバケット名（CHOTEI_S3_BUCKET）が必要です",
+                hint="docs/deploy.md の「Document files」を参照してください",
+                id="chotei.E005",
+            )
+        ]
+    return []

@@ -71,7 +71,7 @@ def notice_alerts_send(document_ids: list[int]) -> int:
     docs = IssuedDocument.objects.filter(
         pk__in=document_ids, channel=IssuedDocument.Channel.ELECTRONIC, case__isnull=False
     ).select_related("case")
-    for doc in docs.defer("pdf", "case__matters_sought"):
+    for doc in docs.defer("case__matters_sought"):
         case = doc.case
         if case is None:  # filtered out above; the type does not know
             continue

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from chotei import clock
+from chotei.documents.files import DocumentStorage
 
 
 class PartyAccount(models.Model):
@@ -50,7 +51,7 @@ class AgentMandate(models.Model):
     agent_kind = models.CharField("代理人の種類", max_length=20)
     file_name = models.CharField("ファイル名", max_length=200)
     content_type = models.CharField("ファイルの種類", max_length=100)
-    content = models.BinaryField("内容")
+    file = models.FileField("内容", storage=DocumentStorage(), max_length=255)
     sha256 = models.CharField(max_length=64)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)

@@ -13,6 +13,7 @@ from chotei.disputes.services import uploads
 from chotei.disputes.services.core import case_change
 from chotei.disputes.services.intake import case_apply
 from chotei.disputes.services.proceedings import submission_record
+from chotei.documents.files import file_write
 from chotei.portal import application
 from chotei.portal.models import AgentMandate, ApplicationDraft, PartyAccount
 from chotei.rules import screening
@@ -89,12 +90,13 @@ def mandate_record(
         link = CaseParty.objects.filter(case=case, agent__portal_accounts__user=user).first()
         if link is None:
             raise NotPermitted("委任状を提出できるのは、この事案の代理人だけです")
+        name, _ = file_write("mandates", content, checked.content_type)
         holder["m"] = AgentMandate.objects.create(
             case_party=link,
             agent_kind=agent_kind,
             file_name=file_name,
             content_type=checked.content_type,
-            content=content,
+            file=name,
             sha256=checked.sha256,
             recorded_by=user,
         )

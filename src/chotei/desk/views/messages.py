@@ -93,4 +93,4 @@ def message_attachment(request: HttpRequest, case_id: int, attachment_id: int) -
         found = messaging.attachment_open(user=request.user, case_id=case.pk, attachment_id=attachment_id)
     except MessageAttachment.DoesNotExist as exc:
         raise NotFound("添付ファイルは見つかりません", case_id=case.pk) from exc
-    return submission_file(found)
+    return submission_file(found, bytes(found.content))

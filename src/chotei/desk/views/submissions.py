@@ -14,8 +14,8 @@ from chotei.web.access import desk_view
 @desk_view()
 def submission_download(request: HttpRequest, case_id: int, submission_id: int) -> HttpResponse:
     try:
-        sub = submission_open(request.user, submission_id, case_id)
+        sub, data = submission_open(request.user, submission_id, case_id)
     except DigestMismatch as exc:
         context = {"title": "ファイルを提供できません", "message": str(exc)}
         return render(request, "desk/error.html", context, status=409)
-    return submission_file(sub)
+    return submission_file(sub, data)

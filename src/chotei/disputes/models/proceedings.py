@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from chotei.disputes.models.case import Case, CaseParty, LedgerLine
+from chotei.documents.files import DocumentStorage
 
 
 class Panel(models.Model):
@@ -109,7 +110,9 @@ class Submission(models.Model):
     postal_receipt = models.CharField("郵便物受領記録", max_length=100, blank=True)
     file_name = models.CharField("ファイル名", max_length=200, blank=True)
     content_type = models.CharField("ファイルの種類", max_length=100, blank=True)
-    content = models.BinaryField("内容", null=True, blank=True)
+    # The file in the documents storage (chotei.documents.files); empty for a posted paper and once
+    # disposed (DP-20), which the digest tells apart.
+    file = models.FileField("内容", storage=DocumentStorage(), max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, blank=True, verbose_name="SHA-256")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, verbose_name="記録者"

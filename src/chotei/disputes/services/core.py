@@ -20,6 +20,7 @@ from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, LedgerLine
 from chotei.disputes.services.notify import step_notices_queue
+from chotei.documents.files import removed_on_error
 from chotei.rules import calendar
 from chotei.rules.states import FINAL_STATES, STEP_TARGET_BUSINESS_DAYS, Action, CaseState, transition
 
@@ -117,8 +118,9 @@ def case_change(
 
     ``notify=False`` records the change without its notices (a refused amendment tells nobody);
     ``notice_side`` is the party a notice goes to when the step leaves it open (DP-17). A callable
-    ``description`` is read after ``apply``, for a line that states what the record held before."""
-    with transaction.atomic():
+    ``description`` is read after ``apply``, for a line that states what the record held before. A
+    file ``apply`` stores (a submission, a mandate) is removed again if the change rolls back."""
+    with removed_on_error(), transaction.atomic():
         case = lock_case(case_id, version)
         fields = apply(case)
         save_case(case, fields)

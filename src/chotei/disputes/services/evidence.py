@@ -18,6 +18,7 @@ from chotei.audit.services import audit_record
 from chotei.disputes.models import Submission
 from chotei.disputes.selectors import cases_visible_to
 from chotei.disputes.services.core import NotFound
+from chotei.documents.files import file_read
 from chotei.rules import retention
 from chotei.rules.articles import rules
 from chotei.rules.errors import RuleViolation
@@ -46,9 +47,9 @@ def media_type(declared: str, file_name: str) -> str:
     return value
 
 
-def submission_open(user: Any, submission_id: int, case_id: int | None = None) -> Submission:
-    """The submission with its file, if the user may see its case; audited whether or not the file
-    is still intact, so a failed check is on record too."""
+def submission_open(user: Any, submission_id: int, case_id: int | None = None) -> tuple[Submission, bytes]:
+    """The submission and its file's bytes (from the documents storage), if the user may see its
+    case; audited whether or not the file is still intact, so a failed check is on record too."""
     if role_of(user) is None:
         raise NotPermitted("ログインしてください")
     found = Submission.objects.filter(pk=submission_id, case__in=cases_visible_to(user))
@@ -57,14 +58,15 @@ def submission_open(user: Any, submission_id: int, case_id: int | None = None) -
     sub = found.first()
     if sub is None:
         raise NotFound(f"提出書類 {submission_id} は見つかりません")
-    if sub.content is None:
+    if not sub.file.name:
         reason = (
             f"保存期間の経過により内容を廃棄しました（{retention.RETENTION_ARTICLE}）"
             if sub.sha256
             else "郵送で提出された書類のため、ファイルはありません"
         )
         raise NotFound(f"提出書類「{sub.title}」: {reason}")
-    intact = hashlib.sha256(bytes(sub.content)).hexdigest() == sub.sha256
+    data = file_read(sub.file.name)
+    intact = data is not None and hashlib.sha256(data).hexdigest() == sub.sha256
     audit_record(
         event_type=AuditEvent.Type.SUBMISSION_OPENED,
         actor=user,
@@ -74,9 +76,13 @@ def submission_open(user: Any, submission_id: int, case_id: int | None = None) -
         sha256=sub.sha256,
         intact=intact,
     )
+    if data is None:
+        raise DigestMismatch(
+            f"提出書類「{sub.title}」のファイルが保管先に見つかりません。事務局（システム管理者）に連絡してください"
+        )
     if not intact:
         raise DigestMismatch(
             f"提出書類「{sub.title}」のファイルは受領時の記録（SHA-256）と一致しないため、提供できません。"
             "改ざん又は破損のおそれがあります。事務局（システム管理者）に連絡してください"
         )
-    return sub
+    return sub, data

@@ -4,7 +4,6 @@ procedures (DP-03, DP-12..14, DP-16)."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from django.db import transaction
@@ -22,6 +21,7 @@ from chotei.disputes.services import guards
 from chotei.disputes.services.core import NotFound, case_change, today
 from chotei.disputes.services.evidence import media_type
 from chotei.disputes.services.panels import chief_member, chief_named
+from chotei.documents.files import file_write
 from chotei.rules import calendar, screening
 from chotei.rules.application import normalize
 from chotei.rules.articles import act, rules
@@ -82,6 +82,7 @@ def submission_record(
         guards.operator_or_party(actor, case, side)
         if form == Submission.Form.OTHER:
             chief_member(case, chief_id, "書面以外の方法による主張・証拠の許可", "第15条第5項", "DP-14")
+        name, digest = file_write("submissions", content, content_type) if content else ("", "")
         holder["s"] = Submission.objects.create(
             case=case,
             side=side,
@@ -92,9 +93,9 @@ def submission_record(
             received_on=received_on or today(),
             postal_receipt=postal_receipt,
             file_name=file_name,
-            content=content,
+            file=name,
             content_type=content_type,
-            sha256=hashlib.sha256(content).hexdigest() if content else "",
+            sha256=digest,
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         # A submission of the side answers what the body asked of it (DP-16), late or not.

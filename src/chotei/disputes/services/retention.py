@@ -4,7 +4,7 @@ DP-20 (令第16条, 規程第20条): hearing records and case documents are kept
 the procedure; nothing younger is ever disposed of. DP-21 (令第24条第3項): the ledger is never
 disposed of (``rules.retention.LEDGER_DISPOSABLE`` is False), so ``LedgerLine`` is not touched.
 
-Disposal blanks the stored content but keeps each row as a tombstone (title, dates, SHA-256) so the
+Disposal deletes the stored files (once committed) and blanks the rows' names, but keeps each row as a tombstone (title, dates, SHA-256) so the
 ledger and the audit log still make sense; every disposal writes an audit event.
 """
 
@@ -20,6 +20,7 @@ from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, Meeting, Submission
+from chotei.documents.files import file_delete
 from chotei.documents.models import IssuedDocument
 from chotei.rules import retention
 
@@ -48,11 +49,11 @@ class Disposable:
 
 
 def _submissions(case_id: int) -> QuerySet[Submission]:
-    return Submission.objects.filter(case_id=case_id, content__isnull=False)
+    return Submission.objects.filter(case_id=case_id).exclude(file="")
 
 
 def _documents(case_id: int) -> QuerySet[IssuedDocument]:
-    return IssuedDocument.objects.filter(case_id=case_id).exclude(pdf=b"")
+    return IssuedDocument.objects.filter(case_id=case_id).exclude(file="")
 
 
 def _minutes(case_id: int) -> QuerySet[Meeting]:
@@ -92,15 +93,16 @@ def case_records_dispose(*, actor: Actor, case_id: int, today: dt.date) -> Dispo
         case = Case.objects.select_for_update().get(pk=case_id)
         ended_on = retention.check_disposal(case.ended_on, today)  # DP-20, re-checked under the lock
         # The ids go into the audit chain, so `chotei verify` tells a disposed file from a blanked one.
-        submission_ids = list(_submissions(case.pk).values_list("pk", flat=True))
-        document_ids = list(_documents(case.pk).values_list("pk", flat=True))
+        submissions = dict(_submissions(case.pk).values_list("pk", "file"))
+        documents = dict(_documents(case.pk).values_list("pk", "file"))
+        submission_ids, document_ids = list(submissions), list(documents)
         done = Disposable(
             case.pk,
             case.number,
             ended_on,
-            Submission.objects.filter(pk__in=submission_ids).update(content=None),
+            Submission.objects.filter(pk__in=submission_ids).update(file=""),
             # Issued documents refuse save(); disposal is the one sanctioned exception.
-            IssuedDocument.objects.filter(pk__in=document_ids).update(pdf=b""),
+            IssuedDocument.objects.filter(pk__in=document_ids).update(file=""),
             _minutes(case.pk).update(
                 minutes=f"{MINUTES_TOMBSTONE}{today.isoformat()}（{retention.RETENTION_ARTICLE}）"
             ),
@@ -118,4 +120,12 @@ def case_records_dispose(*, actor: Actor, case_id: int, today: dt.date) -> Dispo
             minutes=done.minutes,
             article=str(retention.RETENTION_ARTICLE),
         )
+        # The stored files go only once the tombstones are committed: a rolled-back disposal keeps them.
+        names = [*submissions.values(), *documents.values()]
+        transaction.on_commit(lambda: _files_delete(names))
     return done
+
+
+def _files_delete(names: list[str]) -> None:
+    for name in names:
+        file_delete(name)

@@ -24,7 +24,7 @@ from chotei.documents.services.consent import (
     consent_record,
     consented,
 )
-from chotei.documents.services.opening import document_open, is_addressee
+from chotei.documents.services.opening import document_content, document_open, is_addressee
 from chotei.documents.services.templates import (
     GUIDELINE_REVIEW,
     TEMPLATE_ROLES,
@@ -47,6 +47,7 @@ __all__ = [
     "consent_offer_text",
     "consent_record",
     "consented",
+    "document_content",
     "document_open",
     "effective_template",
     "is_addressee",

@@ -13,6 +13,7 @@ from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.services.core import NotFound, ledger_write, lock_case, today
 from chotei.documents import facts
+from chotei.documents.files import removed_on_error
 from chotei.documents.models import (
     IssuedDocument,
 )
@@ -100,7 +101,7 @@ def case_notices_issue(
     actor = actor_user(actor_id)
     parsed = [_case_kind(k) for k in kinds]
     issued: list[IssuedDocument] = []
-    with transaction.atomic():
+    with removed_on_error(), transaction.atomic():
         # The case lock serialises re-issues, so two versions never get the same number.
         case = lock_case(case_id)
         done = _step_documents(step_id)
@@ -137,7 +138,7 @@ def case_notices_issue(
 def _step_documents(step_id: int | None) -> dict[tuple[str, str], IssuedDocument]:
     if step_id is None:
         return {}
-    docs = IssuedDocument.objects.filter(step_id=step_id).defer("pdf")
+    docs = IssuedDocument.objects.filter(step_id=step_id)
     return {(d.kind, d.addressee_side): d for d in docs}
 
 

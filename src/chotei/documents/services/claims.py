@@ -14,6 +14,7 @@ from chotei.audit.services import audit_record
 from chotei.disputes.services.core import NotFound, today
 from chotei.disputes.services.party_links import PartyInput
 from chotei.documents import claim_facts, facts
+from chotei.documents.files import removed_on_error
 from chotei.documents.models import (
     IssuedDocument,
     PaymentClaim,
@@ -198,7 +199,7 @@ def claim_notice_issue(
         raise NotFound(f"請求 {claim_id} は見つかりません")
     _insurer_actor(actor, claim.insurer_id)
     dispatch = dispatch_on or today()
-    with transaction.atomic():
+    with removed_on_error(), transaction.atomic():
         # Locking the claim serialises its re-issues (their version numbers).
         PaymentClaim.objects.select_for_update().filter(pk=claim.pk).first()
         data = NoticeData(

@@ -4,7 +4,6 @@ the PDF with its audit event."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from chotei.accounts.permissions import Actor
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes.models import Case
+from chotei.documents.files import file_write
 from chotei.documents.models import (
     DocumentNumberSequence,
     IssuedDocument,
@@ -67,6 +67,9 @@ def store(
     issue: Issue, *, actor: Actor, case: Case | None = None, claim: PaymentClaim | None = None
 ) -> IssuedDocument:
     pdf, template = render_notice(issue.kind, issue.data)
+    # Written before the row that names it; the caller's transaction runs in removed_on_error, so a
+    # rollback takes the file away again (chotei.documents.files).
+    name, digest = file_write("issued", pdf)
     previous = IssuedDocument.objects.filter(
         case=case, claim=claim, kind=issue.kind.value, addressee_side=issue.side
     ).aggregate(v=Max("version"))["v"]
@@ -85,8 +88,8 @@ def store(
         addressee_party=issue.party,
         channel=issue.channel,
         dispatch_date=issue.dispatch,
-        pdf=pdf,
-        sha256=hashlib.sha256(pdf).hexdigest(),
+        file=name,
+        sha256=digest,
         template=template,
         template_version=template.version if template is not None else 0,
         issued_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -12,6 +12,7 @@ from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
 from chotei.disputes import selectors
 from chotei.disputes.services.core import NotFound
+from chotei.documents.files import file_read
 from chotei.documents.models import (
     IssuedDocument,
 )
@@ -80,3 +81,15 @@ def document_open(user: Any, document_id: int) -> IssuedDocument:
         version=doc.version,
     )
     return doc
+
+
+def document_content(doc: IssuedDocument) -> bytes:
+    """The issued PDF's bytes from the documents storage (chotei.documents.files); a file disposed at
+    the end of its retention (DP-20) or missing from the store answers NotFound saying which."""
+    data = file_read(doc.file.name)
+    if data is None:
+        reason = (
+            "保存期間の経過により廃棄しました" if not doc.file.name else "ファイルが保管先に見つかりません"
+        )
+        raise NotFound(f"文書「{doc.document_number}」: {reason}", case_id=doc.case_id)
+    return data

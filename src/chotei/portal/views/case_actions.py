@@ -78,11 +78,12 @@ def notice_pdf(request: HttpRequest, case_id: int, document_id: int) -> HttpResp
         raise Http404
     try:
         doc = documents.document_open(request.user, document_id)
+        pdf = documents.document_content(doc)
     except NotFound as exc:
         raise Http404 from exc
     except NotPermitted as exc:
         return render(request, "portal/refused.html", {"reason": str(exc)}, status=403)
-    return pdf_response(bytes(doc.pdf), f"{doc.document_number}.pdf")
+    return pdf_response(pdf, f"{doc.document_number}.pdf")
 
 
 @party_view

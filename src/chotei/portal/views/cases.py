@@ -56,7 +56,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
             "deadline": next_deadline(case, side, clock.today()),
             # PN-04/PN-05: the notices addressed to this side, readable once the party consented.
             # The list shows titles and dates; the PDFs and files are read only when opened.
-            "notices": case.documents.filter(addressee_side=side).defer("pdf").order_by("issued_at", "id"),
+            "notices": case.documents.filter(addressee_side=side).order_by("issued_at", "id"),
             # Insurers and co-ops read their notices as through the API; a person after PN-05 consent.
             "consented": request.party_account is None  # type: ignore[attr-defined]
             or (party is not None and documents.consented(party)),
@@ -64,7 +64,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
             "requests": case.insurer_requests.all() if request.party_account is None else [],  # type: ignore[attr-defined]
             "mandate_needed": mandate_needed(request.user, link),
             "offer": documents.consent_offer_text(),
-            "submissions": case.submissions.filter(side=side).defer("content").order_by("received_on", "id"),
+            "submissions": case.submissions.filter(side=side).order_by("received_on", "id"),
             "withdrawable": side == CaseParty.Side.APPLICANT and case.state_enum in WITHDRAWABLE,
         },
     )

@@ -84,4 +84,4 @@ def attachment(request: HttpRequest, case_id: int, attachment_id: int) -> HttpRe
         )
     except MessageAttachment.DoesNotExist as exc:
         raise Http404 from exc
-    return submission_file(found)
+    return submission_file(found, bytes(found.content))

@@ -78,7 +78,7 @@ def issued_pdf(kind: NoticeKind) -> tuple[bytes, str] | None:
         channel="cli",
         purpose="render-samples",
     )
-    return bytes(doc.pdf), doc.document_number
+    return services.document_content(doc), doc.document_number
 
 
 def demo_pdf(kind: NoticeKind) -> tuple[bytes, str] | None:
