@@ -41,11 +41,17 @@ def text_field(label: str, rows: int = 3, required: bool = True) -> forms.CharFi
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
 
 
+_DEFAULTS: dict[type[forms.Field], dict[str, Any]] = {}
+
+
 def _django_defaults(field_class: type[forms.Field]) -> dict[str, Any]:
-    messages: dict[str, Any] = {}
-    for klass in reversed(field_class.__mro__):
-        messages.update(getattr(klass, "default_error_messages", {}))
-    return messages
+    """Django's own messages of a field class, the very (lazy) objects a field's messages start as."""
+    if field_class not in _DEFAULTS:
+        messages: dict[str, Any] = {}
+        for klass in reversed(field_class.__mro__):
+            messages.update(getattr(klass, "default_error_messages", {}))
+        _DEFAULTS[field_class] = messages
+    return _DEFAULTS[field_class]
 
 
 class JapaneseForm(forms.Form):
@@ -71,5 +77,7 @@ class JapaneseForm(forms.Form):
             }
             defaults = _django_defaults(type(field))
             for key, message in named.items():
-                if key not in field.error_messages or field.error_messages[key] == defaults.get(key):
+                # Identity, not equality: comparing lazy translations would translate both, per field
+                # and per form (the worklist builds its filter form on every page).
+                if key not in field.error_messages or field.error_messages[key] is defaults.get(key):
                     field.error_messages[key] = message

@@ -6,6 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.forms import BoundField
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from chotei.disputes.labels import LEDGER_ACTIONS
 from chotei.disputes.services.assignment import person_name
@@ -143,3 +146,27 @@ def state_label(value: str) -> str:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def chosen(bound: BoundField) -> set[str]:
+    """The field's submitted value(s) as the strings its choices are compared with (as Django's
+    widgets compare them)."""
+    value = bound.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    return {"" if v is None else str(v) for v in values}
+
+
+@register.simple_tag
+def options(bound: BoundField) -> SafeString:
+    """A select's options with the submitted one selected. Django renders each option through its
+    widget templates; the worklist's filter form has ~80 of them on every page (bench/desk.py)."""
+    selected = chosen(bound)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if str(value) in selected else "", label)
+            for value, label in bound.field.choices
+        ),
+    )
