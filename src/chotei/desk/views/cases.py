@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from chotei.accounts.models import Role
 from chotei.accounts.permissions import role_of
 from chotei.desk import worklist
-from chotei.desk.forms import CaseFilterForm
+from chotei.desk.forms import CaseFilterForm, filter_choices
 from chotei.desk.presenters import case_page, documents_section
 from chotei.desk.views.operations import notices_key
 from chotei.disputes import selectors
@@ -102,6 +102,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {
         "form": form,
+        "choices": filter_choices() if not is_htmx(request) else {},
         "rows": rows,
         "table_rows": worklist.rows_html(rows),
         "total": total,
