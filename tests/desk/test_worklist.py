@@ -146,9 +146,7 @@ def test_dp10_worklist_rows_escape_what_they_show(as_role, make_case, world):
     """A name is text, never markup; the clerk shows by name (issue #9 item 5)."""
     case = make_case()
     clerk = world.users["secretariat"]
-    Case.objects.filter(pk=case.pk).update(
-        applicant_name='<script>alert("x")</script>', assigned_clerk=clerk
-    )
+    Case.objects.filter(pk=case.pk).update(applicant_name='<script>alert("x")</script>', assigned_clerk=clerk)
     html = as_role("secretariat").get("/desk/").content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
