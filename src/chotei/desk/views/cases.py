@@ -24,7 +24,9 @@ from chotei.disputes.services.panels import panel_suggest
 from chotei.web.access import OPERATORS, desk_view
 
 PAGE_SIZE = 50
-COUNT_CAP = 10_000
+# 20 pages. A capped count walks up to this many matching rows: at 10,000 it cost the member
+# filter's page 10-20 times its list query at 10^6 cases (bench/desk.py, bench/RESULTS.md).
+COUNT_CAP = 1_000
 
 
 def is_htmx(request: HttpRequest) -> bool:
