@@ -178,10 +178,10 @@ CHOTEI_LOGIN_LOCK_MINUTES = int(os.environ.get("CHOTEI_LOGIN_LOCK_MINUTES", "15"
 CHOTEI_UNUSED_ACCOUNT_DAYS = int(os.environ.get("CHOTEI_UNUSED_ACCOUNT_DAYS", "90"))
 LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
-# Staff sign in on the desk with a user name (ModelBackend); parties on the portal with their
-# e-mail address (PartyBackend, which refuses staff), so the two kinds of account never mix.
+# Staff sign in on the desk with a user name (StaffBackend, Django's ModelBackend); parties on the
+# portal with their e-mail address (PartyBackend, which refuses staff), so the two never mix.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "chotei.accounts.backends.StaffBackend",
     "chotei.portal.accounts.PartyBackend",
 ]
 ACCOUNT_ADAPTER = "chotei.portal.accounts.PartyAccountAdapter"

@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from chotei.audit.models import AuditEvent
+from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, LedgerLine
+from chotei.disputes.services.assignment import person_name
 from chotei.disputes.services.intake import PartyInput
 from chotei.rules.states import CaseState
 from tests.desk.conftest import fresh, post_action
@@ -102,3 +106,66 @@ def test_case_page_form_errors_name_their_field(as_role, make_case):
     assert response.status_code == 422
     assert "「打切りの理由」を入力してください" in response.content.decode()
     assert "このフィールドは必須です" not in response.content.decode()
+
+
+def _list_queries(client, **params) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/desk/", params)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_dp10_worklist_queries_stay_bounded_whatever_the_number_of_rows(as_role, make_case, world):
+    """DP-10: a page of 50 cases costs the queries of a page of 5 — no query a row (担当職員,
+    次の手続, business days waited) — plus the capped count a full page needs; the clerk and
+    member choices are not read again from page to page."""
+    clerk = world.users["secretariat"]
+    made = [make_case(), make_case(CaseState.SCREENING), make_case(CaseState.UNDER_REVIEW)]
+    made += [make_case(applicant_kana="やまだ たろう"), make_case()]
+    Case.objects.filter(pk__in=[c.pk for c in made[:3]]).update(assigned_clerk=clerk)
+    client = as_role("secretariat")
+    client.get("/desk/")
+    few = _list_queries(client)
+    assert len(client.get("/desk/").context["rows"]) == 5
+    # Fifty-five more, copies of those with their own numbers, half of them with a clerk.
+    copies = []
+    for i in range(55):
+        case = Case.objects.get(pk=made[i % 5].pk)
+        case.pk, case.number = None, f"{case.number}-{i}"
+        copies.append(case)
+    Case.objects.bulk_create(copies)
+    full = _list_queries(client)
+    assert len(client.get("/desk/").context["rows"]) == 50
+    counts = [q for q in full if "COUNT(" in q.upper()]
+    assert len(counts) == 1 and not any("COUNT(" in q.upper() for q in few)
+    assert len(full) == len(few) + 1 <= 5, full
+    assert len(_list_queries(client, state=["received", "screening"], sort="waiting", page=2)) == len(full)
+
+
+def test_dp10_worklist_rows_escape_what_they_show(as_role, make_case, world):
+    """A name is text, never markup; the clerk shows by name (issue #9 item 5)."""
+    case = make_case()
+    clerk = world.users["secretariat"]
+    Case.objects.filter(pk=case.pk).update(applicant_name='<script>alert("x")</script>', assigned_clerk=clerk)
+    html = as_role("secretariat").get("/desk/").content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    row = html[html.index(case.number) :]
+    assert f'<td data-label="担当職員">{person_name(clerk)}</td>' in row[: row.index("</tr>")]
+
+
+def test_dp10_filter_choices_follow_a_new_member_and_keep_the_filters(as_role, world):
+    """The member and clerk lists are kept between pages, yet a member added to the roster is in
+    the next page's list; the submitted filters stay selected and checked."""
+    client = as_role("secretariat")
+    client.get("/desk/")
+    added = CommitteeMember.objects.create(name="新任 委員", office="tokyo", qualification="lawyer")
+    html = client.get(
+        "/desk/", {"member": added.pk, "state": ["screening"], "overdue": "on", "q": '"<i>'}
+    ).content.decode()
+    assert f'<option value="{added.pk}" selected>新任 委員</option>' in html
+    assert 'value="screening" id="id_state_1" checked>' in html
+    assert 'value="received" id="id_state_0">' in html
+    assert '<input type="checkbox" name="overdue" id="id_overdue" checked>' in html
+    assert 'value="&quot;&lt;i&gt;"' in html
+    assert '<option value="" selected>すべて</option>' in html  # the clerk filter left open

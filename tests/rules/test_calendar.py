@@ -115,3 +115,11 @@ def test_dp25_business_days_between_is_additive(a: date, b: date) -> None:
     mid = lo + (hi - lo) / 2
     assert business_days_between(lo, hi) == business_days_between(lo, mid) + business_days_between(mid, hi)
     assert business_days_between(hi, lo) == 0
+
+
+@given(DATES, st.integers(min_value=0, max_value=800))
+def test_dp25_business_days_between_counts_each_business_day(a: date, span: int) -> None:
+    """The counted business days (weekdays less closed weekdays) are the days a walk finds open."""
+    b = a + timedelta(days=span)
+    walked = sum(is_business_day(a + timedelta(days=i)) for i in range(1, span + 1))
+    assert business_days_between(a, b) == walked

@@ -9,8 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
+from chotei.accounts.models import StaffProfile
 from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, CaseNote, CaseParty, Submission
 from chotei.disputes.services.assignment import clerks, person_name
@@ -33,41 +38,55 @@ SORT_CHOICES = [
 
 
 class CaseFilterForm(JapaneseForm):
-    q = forms.CharField(
-        label="検索",
-        required=False,
-        widget=forms.TextInput(
-            attrs={"placeholder": "例：2026東第00017号、00017、山田、やまだ、あおば損保", "type": "search"}
-        ),
-    )
+    """The worklist's filters (DP-10). desk/case_list.html writes the widgets out itself, with the
+    choices of ``filter_choices``. A clerk, member or year outside them finds no case, so they are
+    plain numbers here: the form is built on every page and choice fields would copy their lists."""
+
+    q = forms.CharField(label="検索", required=False)
     state = forms.MultipleChoiceField(
-        label="状態",
-        required=False,
-        choices=[(s.value, label) for s, label in STATE_LABELS.items()],
-        widget=forms.CheckboxSelectMultiple,
+        label="状態", required=False, choices=[(s.value, label) for s, label in STATE_LABELS.items()]
     )
     open_only = forms.BooleanField(label="係属中のみ", required=False)
     mine = forms.BooleanField(label="自分の担当のみ", required=False)
-    clerk = forms.TypedChoiceField(label="担当職員", required=False, coerce=int, empty_value=None)
+    clerk = forms.IntegerField(label="担当職員", required=False)
     office = forms.ChoiceField(label="事務所", required=False, choices=BLANK + offices.OFFICE_CHOICES)
-    member = forms.TypedChoiceField(label="担当委員", required=False, coerce=int, empty_value=None)
-    fiscal_year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
+    member = forms.IntegerField(label="担当委員", required=False)
+    fiscal_year = forms.IntegerField(label="年度", required=False)
     overdue = forms.BooleanField(label="期限超過のみ", required=False)
     unread = forms.BooleanField(label="未読メッセージあり", required=False)
     sort = forms.ChoiceField(label="並び順", required=False, choices=SORT_CHOICES)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["member"].choices = BLANK + [
-            (m.pk, m.name) for m in CommitteeMember.objects.only("name", "office", "name_kana")
-        ]
-        self.fields["clerk"].choices = BLANK + [(u.pk, person_name(u)) for u in clerks()]
-        current = fiscal_year_of(timezone.localdate())
-        # GV-01: fiscal years; a fixed span avoids a DISTINCT over a million cases.
-        self.fields["fiscal_year"].choices = BLANK + [
-            (y, f"{y}年度") for y in range(current, current - 16, -1)
-        ]
+
+# The clerk and member lists change a few times a year; read on every page they cost two queries.
+# A change here drops them at once; another server process may show the old list this long.
+CHOICES_KEY = "desk:filter-choices"
+CHOICES_SECONDS = 30
+
+
+def filter_choices() -> dict[str, list[tuple[Any, str]]]:
+    """The choices of the worklist's clerk, member and fiscal-year filters."""
+    people = cache.get(CHOICES_KEY)
+    if people is None:
+        people = {
+            "clerk": BLANK
+            + [(u.pk, person_name(u)) for u in clerks().only("last_name", "first_name", "username")],
+            "member": BLANK + list(CommitteeMember.objects.values_list("pk", "name")),
+        }
+        cache.set(CHOICES_KEY, people, CHOICES_SECONDS)
+    current = fiscal_year_of(timezone.localdate())
+    # GV-01: fiscal years; a fixed span avoids a DISTINCT over a million cases.
+    return {**people, "fiscal_year": BLANK + [(y, f"{y}年度") for y in range(current, current - 16, -1)]}
+
+
+@receiver(post_save, sender=CommitteeMember)
+@receiver(post_delete, sender=CommitteeMember)
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+@receiver(post_delete, sender=settings.AUTH_USER_MODEL)
+@receiver(post_save, sender=StaffProfile)
+@receiver(post_delete, sender=StaffProfile)
+def _people_changed(sender: Any, **kwargs: Any) -> None:
+    cache.delete(CHOICES_KEY)
 
 
 class CaseForm(JapaneseForm):

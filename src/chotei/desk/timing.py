@@ -6,12 +6,11 @@ import datetime as dt
 
 from django.utils import timezone
 
-from chotei.disputes.models import Case
-from chotei.disputes.selectors import DUE_STATES
+from chotei.disputes.selectors import DUE_STATES, InStep
 from chotei.rules import calendar
 
 
-def waiting_business_days(case: Case, today: dt.date) -> int | None:
+def waiting_business_days(case: InStep, today: dt.date) -> int | None:
     """DP-10/DP-25: business days since the case entered its current step; None once it has ended."""
     if case.state not in DUE_STATES:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import connection
 from django.db.models import Case as Cases
@@ -208,7 +208,18 @@ def party_sides(user: Any, case_id: int) -> set[str]:
     )
 
 
-def is_overdue(case: Case, today: dt.date) -> bool:
+class InStep(Protocol):
+    """What the step's timing reads of a case: a Case, or a worklist row read as values."""
+
+    @property
+    def state(self) -> str: ...
+    @property
+    def due_on(self) -> dt.date | None: ...
+    @property
+    def state_changed_at(self) -> dt.datetime: ...
+
+
+def is_overdue(case: InStep, today: dt.date) -> bool:
     """DP-10: past the step's business-day target in a state that has one (the list filter's rule)."""
     return case.due_on is not None and case.due_on < today and case.state in DUE_STATES
 

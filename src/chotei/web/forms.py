@@ -50,11 +50,17 @@ def text_field(label: StrOrPromise, rows: int = 3, required: bool = True) -> for
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
 
 
+_DEFAULTS: dict[type[forms.Field], dict[str, Any]] = {}
+
+
 def _django_defaults(field_class: type[forms.Field]) -> dict[str, Any]:
-    messages: dict[str, Any] = {}
-    for klass in reversed(field_class.__mro__):
-        messages.update(getattr(klass, "default_error_messages", {}))
-    return messages
+    """Django's own messages of a field class, the very (lazy) objects a field's messages start as."""
+    if field_class not in _DEFAULTS:
+        messages: dict[str, Any] = {}
+        for klass in reversed(field_class.__mro__):
+            messages.update(getattr(klass, "default_error_messages", {}))
+        _DEFAULTS[field_class] = messages
+    return _DEFAULTS[field_class]
 
 
 def name_the_fields(fields: dict[str, forms.Field]) -> None:
@@ -75,7 +81,9 @@ def name_the_fields(fields: dict[str, forms.Field]) -> None:
         }
         defaults = _django_defaults(type(field))
         for key, message in named.items():
-            if key not in field.error_messages or field.error_messages[key] == defaults.get(key):
+            # Identity, not equality: comparing lazy translations would translate both, per field
+            # and per form (the worklist builds its filter form on every page).
+            if key not in field.error_messages or field.error_messages[key] is defaults.get(key):
                 field.error_messages[key] = message
 
 

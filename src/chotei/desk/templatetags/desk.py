@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.forms import BoundField
+from django.utils.safestring import SafeString, mark_safe
 
 from chotei.disputes.labels import LEDGER_ACTIONS
 from chotei.disputes.services.assignment import person_name
@@ -143,3 +147,27 @@ def state_label(value: str) -> str:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def chosen(bound: BoundField) -> set[str]:
+    """The field's submitted value(s) as the strings its choices are compared with (as Django's
+    widgets compare them)."""
+    value = bound.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    return {"" if v is None else str(v) for v in values}
+
+
+@register.simple_tag
+def options(bound: BoundField, choices: Iterable[tuple[Any, Any]] | None = None) -> SafeString:
+    """A select's options (the field's own choices unless given) with the submitted one selected.
+    Django renders each option through its widget templates; the worklist's filter form has ~80
+    of them on every page (bench/desk.py)."""
+    selected = chosen(bound)
+    # The standard library's escape: Django's wraps every value in a SafeString first.
+    return mark_safe(  # noqa: S308 - the values and labels are escaped
+        "".join(
+            f'<option value="{html.escape(str(value))}"{" selected" if str(value) in selected else ""}>{html.escape(str(label))}</option>'
+            for value, label in (bound.field.choices if choices is None else choices)
+        )
+    )

@@ -29,8 +29,11 @@ def clerks() -> Any:
 
 def person_name(user: Any) -> str:
     """A person as the desk names them: full name, else the login ID (never shown where a name is)."""
-    full = f"{user.last_name} {user.first_name}".strip()
-    return full or str(user.username)
+    return name_of(user.last_name, user.first_name, user.username)
+
+
+def name_of(last_name: str, first_name: str, username: str) -> str:
+    return f"{last_name} {first_name}".strip() or str(username)
 
 
 def case_assign(*, actor: Actor, case_id: int, version: int | None, clerk_id: int | None) -> Case:
