@@ -33,11 +33,16 @@ def database_tasks(settings: Any) -> None:
     settings.TASKS = DATABASE_TASKS
 
 
+def notice_tasks() -> Any:
+    """The notice tasks, not the e-mail alerts that an issued notice queues after itself (OD-01)."""
+    return DBTaskResult.objects.filter(task_path__endswith=".issue_case_notices")
+
+
 def queued() -> dict[int, list[str]]:
     """The queued notice tasks, by the ledger line of the step that queued them."""
     return {
         row.args_kwargs["kwargs"]["step_id"]: row.args_kwargs["kwargs"]["kinds"]
-        for row in DBTaskResult.objects.all()
+        for row in notice_tasks()
     }
 
 
@@ -243,7 +248,7 @@ def test_a_notice_that_cannot_be_issued_is_on_the_record_and_the_task_failed(
     case = intake.case_receive(actor=world.staff, data=application_input(applicant=applicant))
     run_worker()
     assert not IssuedDocument.objects.filter(case=case).exists()
-    (task,) = DBTaskResult.objects.all()
+    (task,) = notice_tasks()
     assert task.status == "FAILED"
     failed = LedgerLine.objects.get(case=case, action="notice_failed")
     assert "𠮷" in failed.description and "紛争処理申請受付通知書" in failed.description
@@ -278,7 +283,7 @@ def test_dp22_a_transient_database_error_is_retried_and_the_notice_issued_once(
     before = _stored_notices()
     with caplog.at_level(logging.WARNING, logger="chotei.operations.retry"):
         run_worker()
-    (task,) = DBTaskResult.objects.all()
+    (task,) = notice_tasks()
     assert task.status == "SUCCESSFUL"
     docs = list(IssuedDocument.objects.filter(case=case))
     sides = [(d.kind, d.addressee_side) for d in docs]
@@ -298,7 +303,7 @@ def test_dp22_a_refused_notice_is_not_retried(world: Any, database_tasks: None, 
     case = intake.case_receive(actor=world.staff, data=application_input(applicant=applicant))
     with caplog.at_level(logging.WARNING, logger="chotei.operations.retry"):
         run_worker()
-    assert DBTaskResult.objects.get().status == "FAILED"
+    assert notice_tasks().get().status == "FAILED"
     assert LedgerLine.objects.filter(case=case, action="notice_failed").count() == 1
     assert not [r for r in caplog.records if "transient database error" in r.getMessage()]
 
