@@ -142,8 +142,10 @@ def test_case_list_numbered_pages_with_a_bounded_count(as_role, make_case, monke
     with CaptureQueriesContext(connection) as queries:
         first = client.get("/desk/")
     counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
-    # The count never walks the whole table: it stops at COUNT_CAP rows (no COUNT(*) of 10^6 cases).
-    assert len(counts) == 1 and "LIMIT 1000" in counts[0], counts
+    # The count never walks the whole table: it stops PAGES_AHEAD pages past the page shown (no
+    # COUNT(*) of 10^6 cases), never past COUNT_CAP.
+    assert len(counts) == 1 and f"LIMIT {(1 + views.PAGES_AHEAD) * 2}" in counts[0], counts
+    assert views.count_cap(10**6) == views.COUNT_CAP
     assert len(queries.captured_queries) <= 7, [q["sql"] for q in queries.captured_queries]
     html = first.content.decode()
     assert "全3件" in html and 'aria-current="page">1<' in html and "page=2" in html

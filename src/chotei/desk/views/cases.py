@@ -28,6 +28,9 @@ PAGE_SIZE = 50
 # 20 pages. A capped count walks up to this many matching rows: at 10,000 it cost the member
 # filter's page 10-20 times its list query at 10^6 cases (bench/desk.py, bench/RESULTS.md).
 COUNT_CAP = 1_000
+# The count looks this many pages past the one shown (「300件以上」 on page 1), as far as COUNT_CAP:
+# a sparse filter's count walked the full cap to show the first page (bench desk on PostgreSQL).
+PAGES_AHEAD = 5
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -75,20 +78,25 @@ def page_numbers(current: int, last: int) -> list[int | None]:
     return numbers
 
 
-def _page(qs: QuerySet[Case], requested: int, today: dt.date) -> tuple[list[worklist.Row], int, int]:
-    """(rows, total, page) of the requested page. The count and the pages stop at COUNT_CAP rows, so
-    neither a COUNT(*) nor an OFFSET ever walks a million cases; a first page that is not full is
-    the whole list and needs no count at all."""
+def count_cap(page: int) -> int:
+    return min(COUNT_CAP, (max(page, 1) + PAGES_AHEAD) * PAGE_SIZE)
+
+
+def _page(qs: QuerySet[Case], requested: int, today: dt.date) -> tuple[list[worklist.Row], int, int, bool]:
+    """(rows, total, page, capped) of the requested page. The count stops a few pages past the
+    requested one (``count_cap``), so neither a COUNT(*) nor an OFFSET ever walks a million cases;
+    a first page that is not full is the whole list and needs no count at all."""
     rows = None
     if requested <= 1:
         rows = worklist.page_rows(qs, 0, PAGE_SIZE, today)
         if len(rows) < PAGE_SIZE:
-            return rows, len(rows), 1
-    total = qs.order_by()[:COUNT_CAP].count()
+            return rows, len(rows), 1, False
+    cap = count_cap(requested)
+    total = qs.order_by()[:cap].count()
     page = min(max(requested, 1), last_page(total))
     if rows is None:
         rows = worklist.page_rows(qs, (page - 1) * PAGE_SIZE, page * PAGE_SIZE, today)
-    return rows, total, page
+    return rows, total, page, total >= cap
 
 
 @desk_view()
@@ -103,7 +111,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if data.get("unread"):
         # OD-01: the cases whose parties wrote and no one at the secretariat has read yet.
         qs = qs.filter(pk__in=messaging.unread_for_staff().values("case_id"))
-    rows, total, page = _page(qs, data.get("page") or 1, today)
+    rows, total, page, capped = _page(qs, data.get("page") or 1, today)
     params = request.GET.copy()
     params.pop("page", None)
     context = {
@@ -112,7 +120,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "table_rows": worklist.rows_html(rows),
         "total": total,
-        "capped": total >= COUNT_CAP,
+        "capped": capped,
+        "at_limit": total >= COUNT_CAP,
+        "pages_ahead": PAGES_AHEAD,
         "page": page,
         "pages": page_numbers(page, last_page(total)),
         "page_query": params.urlencode(),
