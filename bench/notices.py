@@ -79,6 +79,10 @@ def _fields(kind: NoticeKind, i: int, day: date) -> dict[str, object]:
             "amended_matters": "後遺障害等級を第12級13号に変更することを求める",
         },
         NoticeKind.STATEMENT_REQUEST: {"applicant_name": person, "deadline": day + timedelta(days=28)},
+        NoticeKind.FURTHER_REQUEST: {
+            "requested_matters": f"事故後の通院状況が分かる診療録（{person}）の写し",
+            "deadline": day + timedelta(days=14),
+        },
         NoticeKind.RESULT: {"result_text": "保険会社の判断は妥当である（非変更）", "reasons": long_reason},
         NoticeKind.EXPLANATION: {"requested_on": day, "result_text": "変更", "explanation": long_reason},
         NoticeKind.TERMINATION: {

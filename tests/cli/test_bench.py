@@ -40,3 +40,17 @@ def test_load_bench_prints_figures_and_ratio_last(capsys: pytest.CaptureFixture[
     assert "lost writes: 0" in "\n".join(out) and "errors 0" in "\n".join(out)
     # Each phase runs until it has case pages to measure, so the ratio is a number, never NaN.
     assert out[-1].startswith("ratio: ") and float(out[-1].removeprefix("ratio: ")) > 0
+
+
+def test_notices_bench_composes_and_renders_every_kind() -> None:
+    """The notices bench draws each kind in turn; a new kind without bench data must fail here,
+    not in the next person's ``python -m bench notices``."""
+    from bench import notices
+
+    from chotei.documents.pdf import render
+    from chotei.rules.notices.compose import compose
+    from chotei.rules.notices.kinds import NoticeKind
+
+    for i in range(len(NoticeKind)):
+        kind, data = notices.sample(i)
+        assert render(compose(kind, data), data).startswith(b"%PDF")
