@@ -4,6 +4,7 @@ naming its field, dates typed as a clerk or an applicant writes them (和暦 or 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -63,28 +64,35 @@ def _django_defaults(field_class: type[forms.Field]) -> dict[str, Any]:
     return _DEFAULTS[field_class]
 
 
+@functools.lru_cache(maxsize=8)
+def _named_messages(language: str | None) -> dict[str, str]:
+    """The field-naming messages in ``language``, translated once per language, not once a field
+    and a form (the worklist builds its filter form on every page)."""
+    return {
+        "required": gettext("「%(label)s」を入力してください"),
+        "invalid_choice": gettext("「%(label)s」で選べない値です"),
+        "invalid": gettext("「%(label)s」の形式が正しくありません"),
+        "invalid_pk_value": gettext("「%(label)s」で選べない値です"),
+        "max_length": gettext("「%(label)s」が長すぎます（%%(limit_value)d文字以内）"),
+        "min_value": gettext("「%(label)s」は%%(limit_value)s以上にしてください"),
+        "empty": gettext("「%(label)s」のファイルが空です"),
+    }
+
+
 def name_the_fields(fields: dict[str, forms.Field]) -> None:
     """Make every message name its field: one shown at the top of the form, or read out by a screen
     reader, must say which field it is about; Django's own 「このフィールドは必須です。」 does not.
     A message a field sets itself (e.g. a yes/no question's) is kept. The portal's pages are in the
     chosen language (OD-03), so the wording goes through gettext."""
+    named = _named_messages(get_language())
     for field in fields.values():
-        label = {"label": field.label or ""}
-        named = {
-            "required": gettext("「%(label)s」を入力してください") % label,
-            "invalid_choice": gettext("「%(label)s」で選べない値です") % label,
-            "invalid": gettext("「%(label)s」の形式が正しくありません") % label,
-            "invalid_pk_value": gettext("「%(label)s」で選べない値です") % label,
-            "max_length": gettext("「%(label)s」が長すぎます（%%(limit_value)d文字以内）") % label,
-            "min_value": gettext("「%(label)s」は%%(limit_value)s以上にしてください") % label,
-            "empty": gettext("「%(label)s」のファイルが空です") % label,
-        }
         defaults = _django_defaults(type(field))
+        label = {"label": field.label or ""}
         for key, message in named.items():
             # Identity, not equality: comparing lazy translations would translate both, per field
-            # and per form (the worklist builds its filter form on every page).
+            # and per form.
             if key not in field.error_messages or field.error_messages[key] is defaults.get(key):
-                field.error_messages[key] = message
+                field.error_messages[key] = message % label
 
 
 class JapaneseForm(forms.Form):
