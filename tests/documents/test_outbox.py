@@ -41,8 +41,7 @@ def notice_tasks() -> Any:
 def queued() -> dict[int, list[str]]:
     """The queued notice tasks, by the ledger line of the step that queued them."""
     return {
-        row.args_kwargs["kwargs"]["step_id"]: row.args_kwargs["kwargs"]["kinds"]
-        for row in notice_tasks()
+        row.args_kwargs["kwargs"]["step_id"]: row.args_kwargs["kwargs"]["kinds"] for row in notice_tasks()
     }
 
 

@@ -171,3 +171,22 @@ def test_od03_thread_in_the_chosen_language(accepted: Case, party_client: Client
     assert "Message: Please fill this in." in _write(party_client, accepted, "").content.decode()
     party_client.cookies["chotei_lang"] = "easy"
     assert "事務局との メッセージ" in party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()
+
+
+def test_dp22_an_attachment_is_a_stored_file_that_verify_checks(
+    accepted: Case,  # noqa: F811
+    party_client: Client,
+) -> None:
+    """Issue #10 item 6: an attachment lives in the documents storage like any received file, with
+    its SHA-256 on the row; ``chotei verify`` names it when the stored file is altered."""
+    from chotei.audit.verify import records_verify
+    from chotei.documents import files
+
+    _write(party_client, accepted, "資料です。", file=SimpleUploadedFile("資料.pdf", PDF))
+    attachment = MessageAttachment.objects.get()
+    assert attachment.file.name.startswith("attachments/") and files.file_read(attachment.file.name) == PDF
+    assert records_verify().ok
+    files.storage().delete(attachment.file.name)
+    files.storage().save(attachment.file.name, files.ContentFile(b"%PDF-1.4 altered"))
+    report = records_verify()
+    assert not report.ok and any("資料.pdf" in p for p in report.problems), report.problems

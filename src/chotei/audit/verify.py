@@ -86,7 +86,7 @@ def records_verify(*, actor: Actor = None) -> Report:
     the outcome as an audit event so the auditor sees when the records were last verified."""
     from chotei.disputes.models import LedgerLine, Submission
     from chotei.documents.models import IssuedDocument
-    from chotei.portal.models import AgentMandate
+    from chotei.portal.models import AgentMandate, MessageAttachment
 
     report = Report()
     for model, label, describe in (
@@ -113,6 +113,10 @@ def records_verify(*, actor: Actor = None) -> Report:
     mandates = AgentMandate.objects.order_by("pk").values_list("pk", "file", "sha256", "file_name")
     count, problems = _check_files(mandates.iterator(chunk_size=200), "委任状", set())
     report.counts["委任状"] = count
+    report.problems += problems
+    attachments = MessageAttachment.objects.order_by("pk").values_list("pk", "file", "sha256", "file_name")
+    count, problems = _check_files(attachments.iterator(chunk_size=200), "メッセージの添付ファイル", set())
+    report.counts["メッセージの添付ファイル"] = count
     report.problems += problems
 
     report.problems += [

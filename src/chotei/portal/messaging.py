@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from chotei import clock
 from chotei.accounts.permissions import NotPermitted, require_operator, role_of
@@ -23,6 +23,7 @@ from chotei.audit.services import audit_record
 from chotei.disputes.models import Case, CaseParty
 from chotei.disputes.selectors import party_sides
 from chotei.disputes.services import uploads
+from chotei.documents.files import file_read, file_write, removed_on_error
 from chotei.portal.models import Message, MessageAttachment
 from chotei.rules import application
 from chotei.rules.articles import rules
@@ -70,14 +71,15 @@ def _write(
             return earlier
     checked = [(u, uploads.check_upload(case_id, u.content)) for u in uploads_]
     try:
-        with transaction.atomic():
+        with removed_on_error(), transaction.atomic():
             message = Message.objects.create(case_id=case_id, token=token, **fields)
             for upload, check in checked:
+                name, _ = file_write("attachments", upload.content, check.content_type)
                 MessageAttachment.objects.create(
                     message=message,
                     file_name=upload.file_name[:200],
                     content_type=check.content_type,
-                    content=upload.content,
+                    file=name,
                     sha256=check.sha256,
                 )
             audit_record(
@@ -129,8 +131,7 @@ def thread(case_id: int, side: str) -> QuerySet[Message]:
     return (
         Message.objects.filter(case_id=case_id, side=side)
         .select_related("author", "sender_party", "sender_organization")
-        # The list names the files; their contents are read only when one is opened.
-        .prefetch_related(Prefetch("attachments", MessageAttachment.objects.defer("content")))
+        .prefetch_related("attachments")
         .order_by("sent_at", "id")
     )
 
@@ -166,9 +167,10 @@ def unread_for_staff(case_ids: list[int] | None = None) -> QuerySet[Message]:
 
 def attachment_open(
     *, user: Any, case_id: int, attachment_id: int, side: str | None = None
-) -> MessageAttachment:
-    """An attachment of this case's thread: a party's own side only (``side``), staff any side;
-    a staff opening is audited (DP-22)."""
+) -> tuple[MessageAttachment, bytes]:
+    """An attachment of this case's thread and its bytes from the documents storage: a party's own
+    side only (``side``), staff any side; a staff opening is audited (DP-22). A file missing from
+    the storage answers as absent (``chotei verify`` names it)."""
     qs = MessageAttachment.objects.select_related("message").filter(
         pk=attachment_id, message__case_id=case_id
     )
@@ -186,4 +188,7 @@ def attachment_open(
             messages=[found.message_id],
             attachment=found.pk,
         )
-    return found
+    data = file_read(found.file.name or "")
+    if data is None:
+        raise MessageAttachment.DoesNotExist
+    return found, data

@@ -94,7 +94,9 @@ class MessageAttachment(models.Model):
     message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="attachments")
     file_name = models.CharField("ファイル名", max_length=200)
     content_type = models.CharField("ファイルの種類", max_length=100)
-    content = models.BinaryField("内容")
+    # In the documents storage like every other received file (issue #10 item 6); the row keeps
+    # its SHA-256, which chotei verify checks against the file.
+    file = models.FileField("内容", storage=DocumentStorage(), max_length=255)
     sha256 = models.CharField(max_length=64)
 
     class Meta:

@@ -90,7 +90,9 @@ def case_messages(request: HttpRequest, case_id: int) -> HttpResponse:
 def message_attachment(request: HttpRequest, case_id: int, attachment_id: int) -> HttpResponse:
     case = selectors.case_visible(request.user, case_id)
     try:
-        found = messaging.attachment_open(user=request.user, case_id=case.pk, attachment_id=attachment_id)
+        found, data = messaging.attachment_open(
+            user=request.user, case_id=case.pk, attachment_id=attachment_id
+        )
     except MessageAttachment.DoesNotExist as exc:
         raise NotFound("添付ファイルは見つかりません", case_id=case.pk) from exc
-    return submission_file(found, bytes(found.content))
+    return submission_file(found, data)

@@ -79,9 +79,9 @@ def attachment(request: HttpRequest, case_id: int, attachment_id: int) -> HttpRe
     """A file of this side's thread only: the other side's and other cases' are "not found" (IM-01)."""
     case, side = own_case(request, case_id)
     try:
-        found = messaging.attachment_open(
+        found, data = messaging.attachment_open(
             user=request.user, case_id=case.pk, attachment_id=attachment_id, side=side
         )
     except MessageAttachment.DoesNotExist as exc:
         raise Http404 from exc
-    return submission_file(found, bytes(found.content))
+    return submission_file(found, data)
