@@ -17,7 +17,7 @@ from chotei.accounts.models import Role
 from chotei.accounts.permissions import SEE_ALL, role_of
 from chotei.audit.models import AuditEvent
 from chotei.audit.services import audit_record
-from chotei.disputes.models import Case, CaseParty, Meeting, PanelSeat
+from chotei.disputes.models import Case, CaseParty, FurtherRequest, Meeting, PanelSeat
 from chotei.disputes.services.core import NotFound, fiscal_year_of
 from chotei.parties.models import Organization
 from chotei.rules import offices
@@ -258,3 +258,8 @@ def case_get(*, user: Any, case_id: int) -> Case:
         raise NotFound(f"事案 {case_id} は見つかりません", case_id=case_id) from exc
     audit_record(event_type=AuditEvent.Type.CASE_VIEWED, actor=user, case_id=case.pk)
     return case
+
+
+def further_requests_open(case: Case, side: str, today: dt.date) -> QuerySet[FurtherRequest]:
+    """DP-16: what the body asked of ``side`` further (規程15条9項), not yet answered nor past due."""
+    return case.further_requests.filter(side=side, answered_on__isnull=True, due_on__gte=today)

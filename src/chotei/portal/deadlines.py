@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from chotei.disputes.models import Case, CaseParty
+from chotei.disputes.selectors import further_requests_open
 from chotei.rules.calendar import business_days_between
 
 
@@ -29,7 +30,7 @@ def next_deadline(case: Case, side: str, today: dt.date) -> Deadline | None:
     # What the body asked of this party further (DP-16, 規程15条9項) and it has not yet sent.
     asked = [
         (gettext("追加の意見陳述・証拠資料の提出期限"), r.due_on)
-        for r in case.further_requests.filter(side=side, answered_on__isnull=True, due_on__gte=today)
+        for r in further_requests_open(case, side, today)
     ]
     upcoming = sorted((due, label) for label, due in [(what, on), *asked] if due is not None and due >= today)
     if not upcoming:

@@ -9,6 +9,7 @@ from django.db import transaction
 from chotei import clock
 from chotei.accounts.permissions import NotPermitted
 from chotei.disputes.models import Case, CaseParty, Submission
+from chotei.disputes.selectors import further_requests_open
 from chotei.disputes.services import uploads
 from chotei.disputes.services.core import case_change
 from chotei.disputes.services.intake import case_apply
@@ -61,7 +62,7 @@ def party_submit(
     it, what the body asked of it further until that request's deadline (DP-16)."""
     case = Case.objects.get(pk=case_id)
     # After its deadline the respondent files only what the body asked of it further (規程15条9項).
-    asked = case.further_requests.filter(side=side, answered_on__isnull=True, due_on__gte=clock.today())
+    asked = further_requests_open(case, side, clock.today())
     if side == CaseParty.Side.RESPONDENT and not asked.exists():
         screening.check_statement_deadline(case.statement_due_on, clock.today())
     checked = uploads.check_upload(case_id, content)
