@@ -5,7 +5,8 @@ business-day counts included) against the bare SQL behind the selector run throu
 ``cursor.execute``.
 
 N cases (default 1,000,000) are bulk-loaded with realistic states, offices, fiscal years, due
-dates and applicant names, plus panel seats for the cases that reached a panel; then ANALYZE.
+dates and applicant names, plus panel seats for the cases that reached a panel; then ANALYZE (and
+VACUUM on PostgreSQL, see ``settle``).
 Each filter of the desk is timed; the line before last is ``page ratio: p95 page / p95 bare`` and
 the last line ``ratio: p95 service / p95 bare`` (issue #9: both ≤ 3, and p95 < 150 ms).
 
@@ -239,8 +240,16 @@ def load(n: int, vendor: str, today: dt.date) -> list[int]:
                     seats.extend((cid, cid, m, k == 0) for k, m in enumerate(chosen))
                 cursor.executemany(seat_sql, seats)
             next_id += len(batch)
-        cursor.execute("ANALYZE")
+    settle(connection)
     return member_ids
+
+
+def settle(connection: Any) -> None:
+    """The loaded tables as a server in service keeps them: statistics gathered and, on PostgreSQL,
+    the visibility map set by VACUUM (autovacuum does it after a bulk insert), without which no
+    count can be read from an index alone and every plan is costed on a table just written."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def filters(member_ids: list[int], today: dt.date) -> dict[str, Any]:
@@ -314,7 +323,7 @@ def measure(user: Any, member_ids: list[int], repeat: int, today: dt.date, what:
     service_all: list[float] = []
     page_all: list[float] = []
     bare_all: list[float] = []
-    print(f"{'filter':<24} {'p50 svc':>9} {'p95 svc':>9} {'p95 page':>9} {'p95 bare':>9}  rows  (ms)")
+    print(f"{'filter':<24} {'p50 svc':>9} {'p95 svc':>9} {'p50 page':>9} {'p95 page':>9} {'p95 bare':>9}  rows  (ms)")
     for label, f in filters(member_ids, today).items():
         sql, params = case_list(user=user, filters=f, today=today)[:50].query.sql_with_params()
         query = page_query(f)
@@ -345,10 +354,12 @@ def measure(user: Any, member_ids: list[int], repeat: int, today: dt.date, what:
         bare_all += bare
         print(
             f"{label:<24} {percentile(service, 50):9.2f} {percentile(service, 95):9.2f} "
-            f"{percentile(page, 95):9.2f} {percentile(bare, 95):9.2f} {len(rows):5d}"
+            f"{percentile(page, 50):9.2f} {percentile(page, 95):9.2f} {percentile(bare, 95):9.2f} {len(rows):5d}"
         )
     p95s, p95p, p95b = percentile(service_all, 95), percentile(page_all, 95), percentile(bare_all, 95)
-    print(f"{'overall':<24} {percentile(service_all, 50):9.2f} {p95s:9.2f} {p95p:9.2f} {p95b:9.2f}")
+    print(
+        f"{'overall':<24} {percentile(service_all, 50):9.2f} {p95s:9.2f} {percentile(page_all, 50):9.2f} {p95p:9.2f} {p95b:9.2f}"
+    )
     print(
         f"p95 service {p95s:.2f} ms (target < 150 ms), p95 page {p95p:.2f} ms, p95 bare {p95b:.2f} ms, {what}"
     )

@@ -112,8 +112,12 @@ class Case(models.Model):
             models.Index(fields=["received_on", "id"], name="case_recv_idx"),
             models.Index(fields=["state", "received_on", "id"], name="case_state_idx"),
             models.Index(fields=["office", "state", "received_on", "id"], name="case_office_idx"),
-            models.Index(fields=["fiscal_year", "received_on", "id"], name="case_fy_idx"),
-            models.Index(fields=["due_on", "state"], name="case_due_idx"),
+            # The trailing columns let the worklist's capped count of a year's or the overdue cases
+            # of one state or office read the index alone (bench desk on PostgreSQL, 10^6 cases).
+            models.Index(fields=["fiscal_year", "received_on", "id", "state"], name="case_fy_state_idx"),
+            models.Index(fields=["due_on", "state", "office"], name="case_due_office_idx"),
+            # One member's cases in one state are counted by merging this with seat_member_idx.
+            models.Index(fields=["state", "id"], name="case_state_id_idx"),
             # varchar_pattern_ops lets PostgreSQL serve prefix LIKE from the index under any collation.
             models.Index(
                 fields=["applicant_name"], name="case_applicant_idx", opclasses=["varchar_pattern_ops"]
