@@ -11,11 +11,9 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from chotei.disputes.models import Case, Submission
-from chotei.parties.models import Organization
 from chotei.portal import application, languages
 from tests.portal.conftest import Mailbox
-from tests.portal.stray_japanese import stray_japanese
+from tests.portal.stray_japanese import official_names, say, stray_japanese
 from tests.portal.tour import tour
 
 pytestmark = pytest.mark.django_db
@@ -68,21 +66,6 @@ MORE: dict[str, list[str]] = {
 }
 
 
-def _say(lang: str, msgid: str) -> str:
-    with translation.override(languages.GETTEXT[lang]):
-        return translation.gettext(msgid)
-
-
-def _official() -> list[str]:
-    """The names and data an English page shows as they are: the body's official name, the insurers',
-    the case numbers and the titles a party gave its documents (all marked lang="ja" or listed)."""
-    body = settings.CHOTEI_BODY
-    names = [f"{body['name']}（{body['designation']}）", body["name"], body["designation"]]
-    names += list(Organization.objects.values_list("name", flat=True))
-    names += list(Case.objects.values_list("number", flat=True))
-    return names + list(Submission.objects.values_list("title", flat=True))
-
-
 @pytest.fixture(scope="function")
 def pages(
     request: Any, world: Any, mailbox: Mailbox, django_capture_on_commit_callbacks: Any
@@ -99,22 +82,22 @@ def test_od03_every_page_behind_login_in_the_chosen_language(pages: dict[str, An
         text = html.unescape(response.content.decode())
         assert f'<html lang="{languages.LANGUAGES[lang][1]}">' in text, name
         for msgid in [MARKERS[name], *MORE.get(name, [])]:
-            said = _say(lang, msgid)
+            said = say(lang, msgid)
             assert said in text, (name, lang, said)
             if lang != "ja":
-                assert said != _say("ja", msgid), f"{name}: no {lang} translation of {msgid!r}"
+                assert said != say("ja", msgid), f"{name}: no {lang} translation of {msgid!r}"
         # The step being filled in is named in the language too.
         if (step := application.step(name.removeprefix("apply-").removesuffix("-errors"))) is not None:
             with translation.override(languages.GETTEXT[lang]):
                 assert str(step.title) in text, name
     if lang == "en":
-        official = _official()
+        official = official_names()
         leftovers = {name: stray_japanese(r.content.decode(), official) for name, r in pages.items()}
         assert {n: w for n, w in leftovers.items() if w} == {}
     else:
         # The check can fail: a Japanese page, were it marked English, is full of what it flags.
         page = pages["apply-applicant"].content.decode().replace('<html lang="ja">', '<html lang="en">')
-        assert len(stray_japanese(page, _official())) > 20
+        assert len(stray_japanese(page, official_names())) > 20
 
 
 @pytest.mark.parametrize("pages", ["ja", "easy", "en"], indirect=True, ids=["ja", "easy", "en"])
