@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from chotei.portal import application, languages
@@ -143,3 +143,45 @@ def test_od03_the_choice_is_remembered_and_the_desk_stays_japanese(client: Clien
     assert "ログイン" in desk.content.decode() and desk["Content-Language"] == "ja"
     # Nothing leaks to the next request or the code after it.
     assert translation.get_language() == settings.LANGUAGE_CODE
+
+
+@pytest.mark.parametrize("lang", ["ja", "easy", "en"])
+def test_od03_error_pages_on_portal_addresses_in_the_chosen_language(
+    lang: str, django_assert_num_queries: Any
+) -> None:
+    """The 403, 404, 405 and 500 a party meets on the portal are in the portal's frame and language;
+    the desk's stay Japanese whatever the cookie says."""
+    client, strict = Client(), Client(enforce_csrf_checks=True)
+    client.cookies["chotei_lang"] = strict.cookies["chotei_lang"] = lang
+    html_lang = languages.LANGUAGES[lang][1]
+    answers = {
+        404: (client.get("/portal/no-such-page/"), "ページが見つかりません"),
+        405: (client.post("/about/scope/"), "この操作はできません"),
+        403: (strict.post("/language/", {"lang": "ja"}), "このページは表示できません"),
+    }
+    for status, (response, msgid) in answers.items():
+        text = html.unescape(response.content.decode())
+        assert response.status_code == status
+        assert f'<html lang="{html_lang}">' in text and 'name="lang"' in text, status  # the portal's frame
+        assert say(lang, msgid) in text and say(lang, "トップページへ戻る") in text, (status, lang)
+        if lang != "ja":
+            assert say(lang, msgid) != msgid
+        if lang == "en":
+            assert stray_japanese(response.content.decode(), official_names()) == [], status
+    assert "GET" in answers[405][0]["Allow"]
+
+    from chotei.web.errors import server_error
+
+    request = RequestFactory().get("/portal/")
+    # Whatever failed may fail again: the page reads neither the request's session nor the database.
+    with translation.override(languages.GETTEXT[lang]), django_assert_num_queries(0):
+        failed = server_error(request)
+    text = failed.content.decode()
+    assert failed.status_code == 500 and f'<html lang="{html_lang}">' in text
+    assert say(lang, "システムエラーが発生しました") in text
+    if lang == "en":
+        assert stray_japanese(text) == []
+
+    desk = client.get("/desk/no-such-page/")
+    assert desk.status_code == 404 and "事案一覧へ戻る" in desk.content.decode()
+    assert '<html lang="ja">' in desk.content.decode()

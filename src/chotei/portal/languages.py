@@ -30,6 +30,18 @@ GETTEXT: dict[str, str] = {"ja": "ja", "easy": "ja-easy", "en": "en"}
 DESK_PREFIXES = ("/desk/", "/admin/", "/api/")
 
 
+def is_desk(path: str) -> bool:
+    return path.startswith(DESK_PREFIXES)
+
+
+def html_lang() -> str:
+    """``<html lang>`` for the active language, for a page rendered without the request (the 500)."""
+    chosen = {gettext_code: code for code, gettext_code in GETTEXT.items()}.get(
+        translation.get_language() or ""
+    )
+    return LANGUAGES[chosen or "ja"][1]
+
+
 def current(request: HttpRequest) -> str:
     code = request.COOKIES.get(COOKIE, "ja")
     return code if code in LANGUAGES else "ja"
@@ -55,7 +67,7 @@ class PortalLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        choice = "ja" if request.path.startswith(DESK_PREFIXES) else current(request)
+        choice = "ja" if is_desk(request.path) else current(request)
         with translation.override(GETTEXT[choice]):
             request.LANGUAGE_CODE = GETTEXT[choice]
             response = self.get_response(request)
