@@ -43,6 +43,9 @@ MARKERS: dict[str, str] = {
     "reauthenticate": "Please reauthenticate to safeguard your account.",
     "totp-activate": "Activate Authenticator App",
     "totp-activate-errors": "Activate Authenticator App",
+    "recovery-codes": "Unused codes",
+    "recovery-codes-generate": "You are about to generate a new set of recovery codes for your account.",
+    "totp-deactivate": "You are about to deactivate authenticator app based authentication. Are you sure?",
     "logout": "Are you sure you want to sign out?",
     "mfa-authenticate": "Your account is protected by two-factor authentication. Please enter an authenticator code:",
     "mfa-authenticate-errors": "Incorrect code.",
@@ -63,7 +66,14 @@ MORE: dict[str, list[str]] = {
         "PDFを開く・保存する",
     ],
     "review": ["受理されないことがある回答があります"],
+    "recovery-codes": ["Recovery Codes", "Download codes", "Generate new codes"],
+    "recovery-codes-generate": ["This action will invalidate your existing codes.", "Generate"],
+    "totp-deactivate": ["Deactivate Authenticator App", "Deactivate"],
 }
+RECOVERY_COUNT = (
+    "There is %(unused_count)s out of %(total_count)s recovery codes available.",
+    "There are %(unused_count)s out of %(total_count)s recovery codes available.",
+)
 
 
 @pytest.fixture(scope="function")
@@ -90,6 +100,9 @@ def test_od03_every_page_behind_login_in_the_chosen_language(pages: dict[str, An
         if (step := application.step(name.removeprefix("apply-").removesuffix("-errors"))) is not None:
             with translation.override(languages.GETTEXT[lang]):
                 assert str(step.title) in text, name
+    with translation.override(languages.GETTEXT[lang]):
+        count = translation.ngettext(*RECOVERY_COUNT, 10) % {"unused_count": 10, "total_count": 10}
+    assert count in html.unescape(pages["recovery-codes"].content.decode()), count
     if lang == "en":
         official = official_names()
         leftovers = {name: stray_japanese(r.content.decode(), official) for name, r in pages.items()}
