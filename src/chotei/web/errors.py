@@ -61,12 +61,10 @@ def _is_portal(request: HttpRequest | None) -> bool:
 
 
 def _page(request: HttpRequest, status: int) -> HttpResponse:
-    if _is_portal(request):
-        title, message = PORTAL_PAGES[status]
-        context = {"title": title, "message": message}
-        return render(request, "portal/error.html", context, status=status)
-    title, message = PAGES[status]
-    return render(request, "desk/error.html", {"title": title, "message": message}, status=status)
+    portal = _is_portal(request)
+    title, message = PORTAL_PAGES[status] if portal else PAGES[status]
+    template = "portal/error.html" if portal else "desk/error.html"
+    return render(request, template, {"title": title, "message": message}, status=status)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
