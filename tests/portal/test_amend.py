@@ -136,3 +136,23 @@ def test_od03_amendment_in_the_chosen_language(
         # The text box holds the matters sought as they stand: case data, as typed.
         typed = [*official_names(), accepted.matters_sought, NEW]
         assert [stray_japanese(page, typed) for page in pages] == [[]] * len(pages)
+
+
+def test_od03_a_late_amendment_is_refused_in_english_with_the_article(
+    accepted: Case,  # noqa: F811
+    party_client: Client,
+) -> None:
+    """The rule's refusal (DP-09, 規程5条の2第2項) is said in the page's language, as the other
+    portal pages say theirs, with the article cited in English."""
+    Case.objects.filter(pk=accepted.pk).update(acceptance_dispatched_on=clock.today() - dt.timedelta(days=60))
+    party_client.get("/portal/")  # the Japanese flashes of the application, read before switching
+    party_client.cookies["chotei_lang"] = "en"
+    refused = party_client.post(
+        f"/portal/cases/{accepted.pk}/amend/",
+        {"matters_sought": NEW, "confirm": "yes", "version": accepted.version},
+    )
+    text = html.unescape(refused.content.decode())
+    assert refused.status_code == 409
+    assert "Dispute Processing Rules, Art. 5-2, para. 2" in text
+    typed = [*official_names(), accepted.matters_sought, NEW]
+    assert stray_japanese(refused.content.decode(), typed) == []

@@ -64,7 +64,9 @@ def thread(request: HttpRequest, case_id: int) -> HttpResponse:
                     token=form.cleaned_data["token"],
                 )
             except RuleViolation as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+                field = exc.field if exc.field in form.fields else None
+                label = str(form.fields[field].label) if field else ""
+                form.add_error(field, i18n.refusal(exc, label))
             except NotPermitted as exc:
                 form.add_error(None, str(exc))
             else:
