@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
+from django.conf import settings
+from django.utils import translation
+
 JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\uff01-\uff60]+")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPOKEN = ("title", "alt", "aria-label", "placeholder")
@@ -54,3 +57,24 @@ def stray_japanese(html: str, official: Iterable[str] = ()) -> list[str]:
     for name in sorted(official, key=len, reverse=True):
         text = text.replace(name, "")
     return JAPANESE.findall(text)
+
+
+def say(lang: str, msgid: str) -> str:
+    """What a page in the portal language ``lang`` (ja, easy, en) shows for ``msgid``."""
+    from chotei.portal import languages
+
+    with translation.override(languages.GETTEXT[lang]):
+        return translation.gettext(msgid)
+
+
+def official_names() -> list[str]:
+    """The names and data an English page shows as they are: the body's official name, the insurers',
+    the case numbers and the titles a party gave its documents (all marked lang="ja" or listed)."""
+    from chotei.disputes.models import Case, Submission
+    from chotei.parties.models import Organization
+
+    body = settings.CHOTEI_BODY
+    names = [f"{body['name']}（{body['designation']}）", body["name"], body["designation"]]
+    names += list(Organization.objects.values_list("name", flat=True))
+    names += list(Case.objects.values_list("number", flat=True))
+    return names + list(Submission.objects.values_list("title", flat=True))

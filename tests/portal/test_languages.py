@@ -8,14 +8,12 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import translation
 
-from chotei.disputes.models import Case, Submission
-from chotei.parties.models import Organization
 from chotei.portal import application, languages
 from tests.portal.conftest import Mailbox
-from tests.portal.stray_japanese import stray_japanese
+from tests.portal.stray_japanese import official_names, say, stray_japanese
 from tests.portal.tour import tour
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +43,9 @@ MARKERS: dict[str, str] = {
     "reauthenticate": "Please reauthenticate to safeguard your account.",
     "totp-activate": "Activate Authenticator App",
     "totp-activate-errors": "Activate Authenticator App",
+    "recovery-codes": "Unused codes",
+    "recovery-codes-generate": "You are about to generate a new set of recovery codes for your account.",
+    "totp-deactivate": "You are about to deactivate authenticator app based authentication. Are you sure?",
     "logout": "Are you sure you want to sign out?",
     "mfa-authenticate": "Your account is protected by two-factor authentication. Please enter an authenticator code:",
     "mfa-authenticate-errors": "Incorrect code.",
@@ -65,22 +66,14 @@ MORE: dict[str, list[str]] = {
         "PDFを開く・保存する",
     ],
     "review": ["受理されないことがある回答があります"],
+    "recovery-codes": ["Recovery Codes", "Download codes", "Generate new codes"],
+    "recovery-codes-generate": ["This action will invalidate your existing codes.", "Generate"],
+    "totp-deactivate": ["Deactivate Authenticator App", "Deactivate"],
 }
-
-
-def _say(lang: str, msgid: str) -> str:
-    with translation.override(languages.GETTEXT[lang]):
-        return translation.gettext(msgid)
-
-
-def _official() -> list[str]:
-    """The names and data an English page shows as they are: the body's official name, the insurers',
-    the case numbers and the titles a party gave its documents (all marked lang="ja" or listed)."""
-    body = settings.CHOTEI_BODY
-    names = [f"{body['name']}（{body['designation']}）", body["name"], body["designation"]]
-    names += list(Organization.objects.values_list("name", flat=True))
-    names += list(Case.objects.values_list("number", flat=True))
-    return names + list(Submission.objects.values_list("title", flat=True))
+RECOVERY_COUNT = (
+    "There is %(unused_count)s out of %(total_count)s recovery codes available.",
+    "There are %(unused_count)s out of %(total_count)s recovery codes available.",
+)
 
 
 @pytest.fixture(scope="function")
@@ -99,22 +92,25 @@ def test_od03_every_page_behind_login_in_the_chosen_language(pages: dict[str, An
         text = html.unescape(response.content.decode())
         assert f'<html lang="{languages.LANGUAGES[lang][1]}">' in text, name
         for msgid in [MARKERS[name], *MORE.get(name, [])]:
-            said = _say(lang, msgid)
+            said = say(lang, msgid)
             assert said in text, (name, lang, said)
             if lang != "ja":
-                assert said != _say("ja", msgid), f"{name}: no {lang} translation of {msgid!r}"
+                assert said != say("ja", msgid), f"{name}: no {lang} translation of {msgid!r}"
         # The step being filled in is named in the language too.
         if (step := application.step(name.removeprefix("apply-").removesuffix("-errors"))) is not None:
             with translation.override(languages.GETTEXT[lang]):
                 assert str(step.title) in text, name
+    with translation.override(languages.GETTEXT[lang]):
+        count = translation.ngettext(*RECOVERY_COUNT, 10) % {"unused_count": 10, "total_count": 10}
+    assert count in html.unescape(pages["recovery-codes"].content.decode()), count
     if lang == "en":
-        official = _official()
+        official = official_names()
         leftovers = {name: stray_japanese(r.content.decode(), official) for name, r in pages.items()}
         assert {n: w for n, w in leftovers.items() if w} == {}
     else:
         # The check can fail: a Japanese page, were it marked English, is full of what it flags.
         page = pages["apply-applicant"].content.decode().replace('<html lang="ja">', '<html lang="en">')
-        assert len(stray_japanese(page, _official())) > 20
+        assert len(stray_japanese(page, official_names())) > 20
 
 
 @pytest.mark.parametrize("pages", ["ja", "easy", "en"], indirect=True, ids=["ja", "easy", "en"])
@@ -160,3 +156,45 @@ def test_od03_the_choice_is_remembered_and_the_desk_stays_japanese(client: Clien
     assert "ログイン" in desk.content.decode() and desk["Content-Language"] == "ja"
     # Nothing leaks to the next request or the code after it.
     assert translation.get_language() == settings.LANGUAGE_CODE
+
+
+@pytest.mark.parametrize("lang", ["ja", "easy", "en"])
+def test_od03_error_pages_on_portal_addresses_in_the_chosen_language(
+    lang: str, django_assert_num_queries: Any
+) -> None:
+    """The 403, 404, 405 and 500 a party meets on the portal are in the portal's frame and language;
+    the desk's stay Japanese whatever the cookie says."""
+    client, strict = Client(), Client(enforce_csrf_checks=True)
+    client.cookies["chotei_lang"] = strict.cookies["chotei_lang"] = lang
+    html_lang = languages.LANGUAGES[lang][1]
+    answers = {
+        404: (client.get("/portal/no-such-page/"), "ページが見つかりません"),
+        405: (client.post("/about/scope/"), "この操作はできません"),
+        403: (strict.post("/language/", {"lang": "ja"}), "このページは表示できません"),
+    }
+    for status, (response, msgid) in answers.items():
+        text = html.unescape(response.content.decode())
+        assert response.status_code == status
+        assert f'<html lang="{html_lang}">' in text and 'name="lang"' in text, status  # the portal's frame
+        assert say(lang, msgid) in text and say(lang, "トップページへ戻る") in text, (status, lang)
+        if lang != "ja":
+            assert say(lang, msgid) != msgid
+        if lang == "en":
+            assert stray_japanese(response.content.decode(), official_names()) == [], status
+    assert "GET" in answers[405][0]["Allow"]
+
+    from chotei.web.errors import server_error
+
+    request = RequestFactory().get("/portal/")
+    # Whatever failed may fail again: the page reads neither the request's session nor the database.
+    with translation.override(languages.GETTEXT[lang]), django_assert_num_queries(0):
+        failed = server_error(request)
+    text = failed.content.decode()
+    assert failed.status_code == 500 and f'<html lang="{html_lang}">' in text
+    assert say(lang, "システムエラーが発生しました") in text
+    if lang == "en":
+        assert stray_japanese(text) == []
+
+    desk = client.get("/desk/no-such-page/")
+    assert desk.status_code == 404 and "事案一覧へ戻る" in desk.content.decode()
+    assert '<html lang="ja">' in desk.content.decode()

@@ -5,6 +5,7 @@ a double submit makes one message."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from typing import Any
 
@@ -19,6 +20,7 @@ from chotei.portal import messaging
 from chotei.portal.models import Message, MessageAttachment
 from chotei.rules.errors import RuleViolation
 from tests.portal.conftest import Mailbox, sign_up
+from tests.portal.stray_japanese import official_names, say, stray_japanese
 from tests.portal.test_my_case import PDF, accepted  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -163,14 +165,59 @@ def test_od01_service_refuses_empty_and_overlong(accepted: Case, world: Any) -> 
     assert not Message.objects.exists()
 
 
-def test_od03_thread_in_the_chosen_language(accepted: Case, party_client: Client) -> None:  # noqa: F811
-    # OD-01 in English and やさしい日本語: the party's words follow the language chosen on every page.
-    party_client.cookies["chotei_lang"] = "en"
-    page = party_client.get(f"/portal/cases/{accepted.pk}/messages/").content.decode()
-    assert "Messages with the secretariat" in page and "up to 20MB" in page
-    assert "Message: Please fill this in." in _write(party_client, accepted, "").content.decode()
-    party_client.cookies["chotei_lang"] = "easy"
-    assert "事務局との メッセージ" in party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()
+# What the messages page says, as msgids; each marked True differs in every other language, so a
+# missing translation fails.
+THREAD_WORDS: dict[str, bool] = {
+    "事務局とのメッセージ": True,
+    "手続についての質問や連絡を事務局に送れます。相手方には見えません。": True,
+    "あなた": False,
+    "事務局": False,
+    "添付": True,
+    "送信する": True,
+    "添付ファイル": True,
+}
+
+
+@pytest.mark.parametrize("lang", ["easy", "en"])
+def test_od03_thread_in_the_chosen_language(
+    accepted: Case,  # noqa: F811
+    party_client: Client,
+    world: Any,
+    lang: str,
+) -> None:
+    # OD-01 in English and やさしい日本語: the party's words follow the language chosen on every page;
+    # what the secretariat writes stays Japanese (marked lang="ja").
+    party_client.cookies["chotei_lang"] = lang
+    sent = _write(party_client, accepted, "Here is the certificate.", file=SimpleUploadedFile("c.pdf", PDF))
+    sent_page = html.unescape(party_client.get(sent["Location"]).content.decode())
+    assert say(lang, "メッセージを送信しました。") in sent_page
+    messaging.message_reply(
+        actor=world.staff, case_id=accepted.pk, side="applicant", body="受け取りました。", attachments=[]
+    )
+    case_page = party_client.get(sent["Location"].replace("messages/", "")).content.decode()
+    unread = say(lang, "事務局からの未読のメッセージがあります（%(unread)s）") % {"unread": 1}
+    assert unread in case_page and say(lang, "メッセージを読む・送る") in case_page
+    page = party_client.get(sent["Location"])
+    text = html.unescape(page.content.decode())
+    assert "受け取りました。" in text
+    for msgid, differs in THREAD_WORDS.items():
+        said = say(lang, msgid)
+        assert said in text, (lang, said)
+        assert said != msgid or not differs, f"no {lang} translation of {msgid!r}"
+    assert (
+        say(lang, "%(types)s（1ファイル%(size)sまで・任意）")
+        % {
+            "types": say(lang, "PDF、JPEG、PNG、HEIC"),
+            "size": "20MB",
+        }
+        in text
+    )
+    empty = html.unescape(_write(party_client, accepted, "").content.decode())
+    assert say(lang, "%(label)s: 入力してください。") % {"label": say(lang, "メッセージ")} in empty
+    if lang == "en":
+        assert "up to 20MB" in text and "Message: Please fill this in." in empty
+        for shown in (case_page, page.content.decode(), empty):
+            assert stray_japanese(shown, official_names()) == []
 
 
 def test_dp22_an_attachment_is_a_stored_file_that_verify_checks(

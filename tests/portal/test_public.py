@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
+from chotei.portal import content, i18n, languages
 from chotei.rules import offices, screening
 from chotei.rules.states import STEP_TARGET_BUSINESS_DAYS
+from tests.portal.stray_japanese import stray_japanese
 
 pytestmark = pytest.mark.django_db
 PAGES = ["/", "/about/scope/", "/about/procedure/", "/about/contact/"]
@@ -87,9 +92,9 @@ def test_od03_public_pages_in_english_and_easy_japanese_remembered(
         assert "指定紛争処理機関" in html  # GV-07 in every language
     assert words in client.get("/").content.decode()
     scope = client.get("/about/scope/").content.decode()
-    for g in screening.GROUNDS:
-        if g.code.startswith("R5-"):
-            assert str(g.article) in scope
+    with translation.override(languages.GETTEXT[lang]):
+        cited = [i18n.cite(g.article) for g in screening.GROUNDS if g.code.startswith("R5-")]
+    assert [c for c in cited if c not in scope] == []
     contact = client.get("/about/contact/").content.decode()
     for office in offices.OFFICE_CONTACTS:
         assert office.phone in contact
@@ -100,3 +105,39 @@ def test_language_switch_goes_back_only_to_this_site(client: Client) -> None:
     assert response["Location"] == "/"
     client.post("/language/", {"lang": "xx", "next": "/"})
     assert '<html lang="en">' in client.get("/").content.decode()  # an unknown code changes nothing
+
+
+def _paragraphs() -> list[Any]:
+    """Every paragraph the public pages take from ``content`` (lazy: said where shown)."""
+    steps = [text for s in content.PROCEDURE for text in (s.title, s.text)]
+    grounds = [g.text for g in content.CANNOT_BRING]
+    return [
+        *content.CAN_BRING,
+        content.SCOPE_CONDITION,
+        *grounds,
+        content.FREE_OF_CHARGE,
+        *steps,
+        *content.OTHER_ROUTES,
+    ]
+
+
+@pytest.mark.parametrize("lang", ["easy", "en"])
+def test_od03_every_public_paragraph_in_the_chosen_language(client: Client, lang: str) -> None:
+    """One mechanism for every portal page: each paragraph is a gettext msgid, said in the chosen
+    language; an English page keeps no Japanese but the body's official name and the addresses."""
+    client.cookies["chotei_lang"] = lang
+    pages = {path: client.get(path).content.decode() for path in PAGES}
+    shown = html.unescape("".join(pages.values()))
+    with translation.override("ja"):
+        japanese = [str(p) for p in _paragraphs()]
+    with translation.override(languages.GETTEXT[lang]):
+        said = [str(p) for p in _paragraphs()]
+    assert [s for s in said if s not in shown] == []
+    # やさしい日本語 says 「申請」 as 日本語 does; every other paragraph is reworded.
+    assert [j for j, s in zip(japanese, said, strict=True) if j == s] == ([] if lang == "en" else ["申請"])
+    if lang == "en":
+        body = settings.CHOTEI_BODY
+        official = [f"{body['name']}（{body['designation']}）", body["name"], body["designation"]]
+        assert {path: stray_japanese(page, official) for path, page in pages.items()} == dict.fromkeys(
+            PAGES, []
+        )

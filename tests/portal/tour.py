@@ -1,5 +1,5 @@
 """Every page behind the portal's login rendered in one language (OD-03): allauth's account pages
-(sign-up, e-mail confirmation, login, password reset and change, TOTP), each step of the guided
+(sign-up, e-mail confirmation, login, password reset and change, TOTP and its recovery codes), each step of the guided
 application with and without errors, the review, my page and my case with a notice, a deadline, a
 submission and the withdrawal page."""
 
@@ -91,7 +91,10 @@ def tour(lang: str, world: Any, mailbox: Mailbox, capture: Any) -> dict[str, Any
     pages["totp-activate"] = client.get("/portal/accounts/2fa/totp/activate/")
     pages["totp-activate-errors"] = client.post("/portal/accounts/2fa/totp/activate/", {"code": ""})
     secret = pages["totp-activate"].context["form"].secret
-    client.post("/portal/accounts/2fa/totp/activate/", {"code": _totp(secret)})
+    activated = client.post("/portal/accounts/2fa/totp/activate/", {"code": _totp(secret)})
+    pages["recovery-codes"] = client.get(activated["Location"])
+    pages["recovery-codes-generate"] = client.get("/portal/accounts/2fa/recovery-codes/generate/")
+    pages["totp-deactivate"] = client.get("/portal/accounts/2fa/totp/deactivate/")
     pages["logout"] = client.get("/portal/accounts/logout/")
 
     second = _client(lang)  # TOTP is on now: a login asks for the code

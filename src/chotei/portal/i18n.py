@@ -65,3 +65,9 @@ def refusal(exc: RuleViolation, label: str = "") -> str:
             "article": article,
         }
     return gettext("入力内容を確認してください（%(article)s）") % {"article": article}
+
+
+def required(label: object) -> str:
+    """The portal's own forms' "field: fill this in" in the chosen language (OD-03), read when the
+    form is built for the request."""
+    return gettext("%(label)s: 入力してください。") % {"label": label}

@@ -1,10 +1,10 @@
 """The portal's language (OD-03): 日本語 by default, やさしい日本語 and English, chosen on every
 page and remembered in a cookie. The desk and the notices stay Japanese.
 
-The public pages are written per language (content_other); the pages behind login (the guided
-application, my case, allauth's account pages) go through Django's gettext, whose catalogs are in
-portal/locale: msgids are the Japanese text of record, ``en`` and ``ja_Easy`` translate them, and
-allauth's own catalogs give its English msgids their Japanese."""
+Every portal page (the public pages, the guided application, my case, allauth's account pages,
+the error pages) goes through Django's gettext, whose catalogs are in portal/locale: msgids are the
+Japanese text of record, ``en`` and ``ja_Easy`` translate them, and allauth's own catalogs give its
+English msgids their Japanese."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 GETTEXT: dict[str, str] = {"ja": "ja", "easy": "ja-easy", "en": "en"}
 # Staff pages stay Japanese whatever cookie the browser carries from the portal.
 DESK_PREFIXES = ("/desk/", "/admin/", "/api/")
+
+
+def is_desk(path: str) -> bool:
+    return path.startswith(DESK_PREFIXES)
+
+
+def html_lang() -> str:
+    """``<html lang>`` for the active language, for a page rendered without the request (the 500)."""
+    chosen = {gettext_code: code for code, gettext_code in GETTEXT.items()}.get(
+        translation.get_language() or ""
+    )
+    return LANGUAGES[chosen or "ja"][1]
 
 
 def current(request: HttpRequest) -> str:
@@ -55,47 +67,12 @@ class PortalLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        choice = "ja" if request.path.startswith(DESK_PREFIXES) else current(request)
+        choice = "ja" if is_desk(request.path) else current(request)
         with translation.override(GETTEXT[choice]):
             request.LANGUAGE_CODE = GETTEXT[choice]
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", LANGUAGES[choice][1])
         return response
-
-
-# The frame's own words (the public pages' switcher and menu).
-NAV: dict[str, dict[str, str]] = {
-    "ja": {
-        "scope": "申請できる紛争",
-        "procedure": "手続の流れ",
-        "contact": "窓口・連絡先",
-        "login": "ログイン",
-        "signup": "新規登録",
-        "mine": "マイページ",
-        "logout": "ログアウト",
-        "menu": "サイトのメニュー",
-    },
-    "easy": {
-        "scope": "申請できる こと",
-        "procedure": "手続の ながれ",
-        "contact": "電話・場所",
-        "login": "ログイン",
-        "signup": "登録",
-        "mine": "マイページ",
-        "logout": "ログアウト",
-        "menu": "メニュー",
-    },
-    "en": {
-        "scope": "What you can bring",
-        "procedure": "Procedure",
-        "contact": "Contact",
-        "login": "Log in",
-        "signup": "Register",
-        "mine": "My page",
-        "logout": "Log out",
-        "menu": "Site menu",
-    },
-}
 
 
 def context(request: HttpRequest) -> dict[str, object]:
@@ -107,6 +84,5 @@ def context(request: HttpRequest) -> dict[str, object]:
             "html": LANGUAGES[code][1],
             # Each language's name is said in that language (its own lang attribute).
             "choices": [(c, label, html) for c, (label, html) in LANGUAGES.items()],
-            "nav": NAV[code],
         }
     }

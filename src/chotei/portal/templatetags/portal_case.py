@@ -9,19 +9,18 @@ from django import template
 from chotei import clock
 from chotei.disputes.models import Case, CaseParty
 from chotei.portal.amendment import amendment_window
-from chotei.portal.case_texts import texts
 from chotei.portal.models import Message
 
 register = template.Library()
 
 
-@register.inclusion_tag("portal/_case_messages.html", takes_context=True)
-def case_messages(context: Any, case: Case, side: str) -> dict[str, Any]:
+@register.inclusion_tag("portal/_case_messages.html")
+def case_messages(case: Case, side: str) -> dict[str, Any]:
     unread = Message.objects.filter(case=case, side=side, from_secretariat=True, read_at__isnull=True).count()
-    return {"case": case, "t": texts(context["request"]), "unread": unread}
+    return {"case": case, "unread": unread}
 
 
-@register.inclusion_tag("portal/_case_amendment.html", takes_context=True)
-def case_amendment(context: Any, case: Case, side: str) -> dict[str, Any]:
+@register.inclusion_tag("portal/_case_amendment.html")
+def case_amendment(case: Case, side: str) -> dict[str, Any]:
     window = amendment_window(case, clock.today()) if side == CaseParty.Side.APPLICANT else None
-    return {"case": case, "t": texts(context["request"]), "window": window}
+    return {"case": case, "window": window}

@@ -8,12 +8,13 @@ from django import forms
 from django.contrib import messages as flash
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_lazy
 
 from chotei.accounts.permissions import NotPermitted
 from chotei.disputes.downloads import submission_file
-from chotei.portal import messaging
+from chotei.disputes.services import uploads
+from chotei.portal import i18n, messaging
 from chotei.portal.access import party_view
-from chotei.portal.case_texts import texts
 from chotei.portal.models import MessageAttachment
 from chotei.portal.views.cases import own_case
 from chotei.rules.errors import RuleViolation
@@ -21,17 +22,24 @@ from chotei.web.forms import JapaneseForm
 
 
 class MessageForm(JapaneseForm):
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=messaging.MAX_CHARS)
-    file = forms.FileField(required=False)
+    body = forms.CharField(
+        label=gettext_lazy("メッセージ"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=messaging.MAX_CHARS,
+    )
+    file = forms.FileField(label=gettext_lazy("添付ファイル"), required=False)
     # Rendered once per page: a second submit of the same page is the same message.
     token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, words: dict[str, str], **kwargs: object) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("body", "file"):
-            self.fields[name].label = words[name]
-            self.fields[name].help_text = words[f"{name}_help"]
-        self.fields["body"].error_messages["required"] = f"{words['body']}: {words['required']}"
+        body, file = self.fields["body"], self.fields["file"]
+        body.help_text = gettext("%(count)s字まで。") % {"count": messaging.MAX_CHARS}
+        body.error_messages["required"] = i18n.required(body.label)
+        file.help_text = gettext("%(types)s（1ファイル%(size)sまで・任意）") % {
+            "types": gettext(uploads.TYPES_LABEL),
+            "size": uploads.MAX_LABEL,
+        }
 
 
 def uploads_of(form: forms.Form) -> list[messaging.Upload]:
@@ -42,10 +50,7 @@ def uploads_of(form: forms.Form) -> list[messaging.Upload]:
 @party_view
 def thread(request: HttpRequest, case_id: int) -> HttpResponse:
     case, side = own_case(request, case_id)
-    words = texts(request)
-    form = MessageForm(
-        request.POST or None, request.FILES or None, words=words, initial={"token": uuid.uuid4()}
-    )
+    form = MessageForm(request.POST or None, request.FILES or None, initial={"token": uuid.uuid4()})
     status = 200
     if request.method == "POST":
         status = 422
@@ -59,16 +64,17 @@ def thread(request: HttpRequest, case_id: int) -> HttpResponse:
                     token=form.cleaned_data["token"],
                 )
             except RuleViolation as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+                field = exc.field if exc.field in form.fields else None
+                label = str(form.fields[field].label) if field else ""
+                form.add_error(field, i18n.refusal(exc, label))
             except NotPermitted as exc:
                 form.add_error(None, str(exc))
             else:
-                flash.success(request, words["sent"])
+                flash.success(request, gettext("メッセージを送信しました。"))
                 return redirect("portal:messages", case.pk)
     context = {
         "case": case,
         "form": form,
-        "t": words,
         "thread": messaging.party_thread_read(case.pk, side),
     }
     return render(request, "portal/messages.html", context, status=status)

@@ -1,4 +1,5 @@
-"""The public pages (no login): who the body is, what it takes, how, at what cost, where to call."""
+"""The public pages (no login): who the body is, what it takes, how, at what cost, where to call.
+Each is one template whose words gettext says in the chosen language (OD-03)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from chotei.portal import content, content_other, languages
+from chotei.portal import content
 
 
 def _page(request: HttpRequest, template: str, **extra: object) -> HttpResponse:
-    # OD-03: the chosen language's page; Japanese is the text of record.
-    lang = languages.current(request)
-    folder = "" if lang == "ja" else f"{lang}/"
-    return render(
-        request, f"portal/public/{folder}{template}.html", {"c": content_other.for_language(lang), **extra}
-    )
+    return render(request, f"portal/public/{template}.html", {"c": content, **extra})
 
 
 @require_safe
