@@ -323,7 +323,9 @@ def measure(user: Any, member_ids: list[int], repeat: int, today: dt.date, what:
     service_all: list[float] = []
     page_all: list[float] = []
     bare_all: list[float] = []
-    print(f"{'filter':<24} {'p50 svc':>9} {'p95 svc':>9} {'p50 page':>9} {'p95 page':>9} {'p95 bare':>9}  rows  (ms)")
+    print(
+        f"{'filter':<24} {'p50 svc':>9} {'p95 svc':>9} {'p50 page':>9} {'p95 page':>9} {'p95 bare':>9}  rows  (ms)"
+    )
     for label, f in filters(member_ids, today).items():
         sql, params = case_list(user=user, filters=f, today=today)[:50].query.sql_with_params()
         query = page_query(f)
