@@ -50,7 +50,10 @@ def test_od01_party_writes_desk_answers_party_reads(
     attachment = message.attachments.get()
     assert (attachment.content_type, attachment.file_name) == ("application/pdf", "診断書.pdf")
 
-    # The worklist shows the case as having unread messages, and can list only those.
+    # The worklist shows the case as having unread messages, and can list only those: the case
+    # carries the flag from the message's own transaction.
+    accepted.refresh_from_db()
+    assert accepted.unread_from_parties
     listed = as_staff.get("/desk/", {"unread": "on"}).content.decode()
     assert accepted.number in listed and "未読あり" in listed
     detail = as_staff.get(f"/desk/cases/{accepted.pk}/").content.decode()
@@ -66,6 +69,8 @@ def test_od01_party_writes_desk_answers_party_reads(
     message.refresh_from_db()
     assert message.read_at is not None
     assert accepted.number not in as_staff.get("/desk/", {"unread": "on"}).content.decode()
+    accepted.refresh_from_db()
+    assert not accepted.unread_from_parties
     # Opening the attachment is audited as well.
     opened = as_staff.get(f"/desk/cases/{accepted.pk}/messages/files/{attachment.pk}/")
     assert opened.status_code == 200 and opened.content == PDF
@@ -79,6 +84,9 @@ def test_od01_party_writes_desk_answers_party_reads(
     assert answered.status_code == 302, answered.content.decode()[-2000:]
     reply = Message.objects.get(from_secretariat=True)
     assert (reply.side, reply.read_at) == ("applicant", None)
+    # The secretariat's own answer leaves nothing unread for the desk.
+    accepted.refresh_from_db()
+    assert not accepted.unread_from_parties
     assert (
         "事務局からの未読のメッセージがあります"
         in party_client.get(f"/portal/cases/{accepted.pk}/").content.decode()

@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from html import escape
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db import connections
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,7 +23,6 @@ from chotei.desk.timing import waiting_business_days
 from chotei.disputes.models import Case
 from chotei.disputes.selectors import is_overdue
 from chotei.disputes.services.assignment import name_of
-from chotei.portal import messaging
 from chotei.rules import offices
 from chotei.rules.states import STATE_LABELS, WAITS_FOR, CaseState
 
@@ -43,6 +43,7 @@ COLUMNS = (
     "assigned_clerk__last_name",
     "assigned_clerk__first_name",
     "assigned_clerk__username",
+    "unread_from_parties",  # OD-01: the badge
 )
 NONE = '<span class="muted">—</span>'
 UNREAD = ' <span class="badge overdue" title="当事者からの未読メッセージがあります">未読あり</span>'
@@ -74,16 +75,23 @@ def page_rows(cases: QuerySet[Case], start: int, stop: int, today: dt.date) -> l
     """Cases ``start:stop`` of the list, each with its overdue flag, business days waited in its
     step and next step."""
     rows = []
-    # The unread-message badge (OD-01) is read in the page's own query, not one query a row.
-    unread = Exists(messaging.unread_for_staff().filter(case=OuterRef("pk")))
-    values = cases.annotate(unread_messages=unread).values_list(*COLUMNS, "unread_messages")
-    for *fields, last, first, login, has_unread in values[start:stop]:
-        row = Row(*fields, clerk=name_of(last, first, login) if login is not None else "", unread=has_unread)
+    for *fields, last, first, login, unread in cases.values_list(*COLUMNS)[start:stop]:
+        row = Row(*fields, clerk=name_of(last, first, login) if login is not None else "", unread=unread)
         row.overdue = is_overdue(row, today)
         row.waiting = waiting_business_days(row, today)
         row.waits_for = WAITS_FOR.get(CaseState(row.state), "")
         rows.append(row)
     return rows
+
+
+def count_up_to(cases: QuerySet[Case], cap: int) -> int:
+    """How many cases match, counted no further than ``cap``. The ORM writes the ids' query; one
+    plain COUNT over it costs less than Django's count of a sliced query, which goes through its
+    aggregation machinery on every page (bench/desk.py)."""
+    sql, params = cases.order_by().values_list("pk")[:cap].query.sql_with_params()
+    with connections[cases.db].cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)  # noqa: S608 - the ORM's SQL
+        return int(cursor.fetchone()[0])
 
 
 def case_url() -> Callable[[int], str]:

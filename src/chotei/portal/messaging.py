@@ -73,6 +73,8 @@ def _write(
     try:
         with removed_on_error(), transaction.atomic():
             message = Message.objects.create(case_id=case_id, token=token, **fields)
+            if not message.from_secretariat:
+                Case.objects.filter(pk=case_id).update(unread_from_parties=True)
             for upload, check in checked:
                 name, _ = file_write("attachments", upload.content, check.content_type)
                 MessageAttachment.objects.create(
@@ -157,12 +159,12 @@ def staff_threads_read(actor: Any, case_id: int) -> dict[str, list[Message]]:
         Message.objects.filter(case_id=case_id, from_secretariat=False, read_at__isnull=True).update(
             read_at=clock.now()
         )
+        Case.objects.filter(pk=case_id).update(unread_from_parties=False)
     return threads
 
 
-def unread_for_staff(case_ids: list[int] | None = None) -> QuerySet[Message]:
-    qs = Message.objects.filter(from_secretariat=False, read_at__isnull=True)
-    return qs if case_ids is None else qs.filter(case_id__in=case_ids)
+def unread_for_staff(case_id: int) -> QuerySet[Message]:
+    return Message.objects.filter(case_id=case_id, from_secretariat=False, read_at__isnull=True)
 
 
 def attachment_open(

@@ -19,5 +19,5 @@ def messages_card(case: Case, operator: bool) -> dict[str, Any]:
         "case": case,
         "operator": operator,
         "total": case.messages.count(),
-        "unread": messaging.unread_for_staff([case.pk]).count(),
+        "unread": messaging.unread_for_staff(case.pk).count(),
     }

@@ -21,7 +21,6 @@ from chotei.disputes import selectors
 from chotei.disputes.models import Case
 from chotei.disputes.selectors import meetings_for
 from chotei.disputes.services.panels import panel_suggest
-from chotei.portal import messaging
 from chotei.web.access import OPERATORS, desk_view
 
 PAGE_SIZE = 50
@@ -92,7 +91,7 @@ def _page(qs: QuerySet[Case], requested: int, today: dt.date) -> tuple[list[work
         if len(rows) < PAGE_SIZE:
             return rows, len(rows), 1, False
     cap = count_cap(requested)
-    total = qs.order_by()[:cap].count()
+    total = worklist.count_up_to(qs, cap)
     page = min(max(requested, 1), last_page(total))
     if rows is None:
         rows = worklist.page_rows(qs, (page - 1) * PAGE_SIZE, page * PAGE_SIZE, today)
@@ -110,7 +109,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.case_list(user=request.user, filters=_filters(data, request.user), today=today)
     if data.get("unread"):
         # OD-01: the cases whose parties wrote and no one at the secretariat has read yet.
-        qs = qs.filter(pk__in=messaging.unread_for_staff().values("case_id"))
+        qs = qs.filter(unread_from_parties=True)
     rows, total, page, capped = _page(qs, data.get("page") or 1, today)
     params = request.GET.copy()
     params.pop("page", None)

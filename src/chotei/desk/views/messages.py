@@ -78,7 +78,7 @@ def case_messages(request: HttpRequest, case_id: int) -> HttpResponse:
             else:
                 flash.success(request, f"{side.label}に返信しました。")
                 return redirect("desk:case_messages", case.pk)
-    unread = set(messaging.unread_for_staff([case.pk]).values_list("pk", flat=True))
+    unread = set(messaging.unread_for_staff(case.pk).values_list("pk", flat=True))
     threads = messaging.staff_threads_read(request.user, case.pk)
     for side in sides:
         side.thread = threads[side.value]

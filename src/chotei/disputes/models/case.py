@@ -99,6 +99,9 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="assigned_cases",
     )
+    # OD-01: a party wrote and no one at the secretariat has read it yet. Kept with the messages
+    # (portal.messaging) so the worklist reads a column, not a subquery a row (bench/desk.py).
+    unread_from_parties = models.BooleanField("当事者からの未読メッセージあり", default=False)
     created_at = models.DateTimeField(default=clock.now, verbose_name="登録日時")
 
     # Not stored: the notices the step that returned this instance queued with it
