@@ -105,8 +105,10 @@ class Case(models.Model):
     created_at = models.DateTimeField(default=clock.now, verbose_name="登録日時")
 
     # Not stored: the notices the step that returned this instance queued with it
-    # (services.notify), so the desk waits for exactly those.
+    # (services.notify), so the desk waits for exactly those, and the ledger line it wrote, by
+    # which its notices are found (documents.facts).
     queued_notices: tuple[str, ...] = ()
+    step_line: LedgerLine | None = None
 
     class Meta:
         verbose_name = verbose_name_plural = "事案"

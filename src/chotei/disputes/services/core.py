@@ -133,6 +133,7 @@ def case_change(
             party_cost_yen=party_cost_yen,
         )
         audit_record(event_type=event_type, actor=actor, case_id=case.pk, action=action, **payload)
+        case.step_line = line
         if notify:
             case.queued_notices = step_notices_queue(line, actor, side=notice_side)
     return case
@@ -182,6 +183,7 @@ def case_step(
             article=str(step.article),
             **payload,
         )
+        case.step_line = line
         case.queued_notices = step_notices_queue(line, actor)
     return case
 

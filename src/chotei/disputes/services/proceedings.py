@@ -163,10 +163,10 @@ def further_request_create(
             f"（期限 {due.isoformat()}、規程第15条第9項）",
             notice_side=side,
         )
-        # The step's notice is found by its ledger line (documents.facts), written just now under
-        # the case's lock; the notice task commits with this, so it never runs before the link.
+        # The step's notice is found by its ledger line (documents.facts); the notice task commits
+        # with this, so it never runs before the link.
         request = holder["r"]
-        request.step = case.ledger.order_by("-id").first()
+        request.step = case.step_line
         request.save(update_fields=["step"])
     return request
 
