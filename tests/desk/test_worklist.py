@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from chotei.accounts.models import Role, StaffProfile
 from chotei.audit.models import AuditEvent
 from chotei.committee.models import CommitteeMember
 from chotei.disputes.models import Case, LedgerLine
@@ -169,3 +172,17 @@ def test_dp10_filter_choices_follow_a_new_member_and_keep_the_filters(as_role, w
     assert '<input type="checkbox" name="overdue" id="id_overdue" checked>' in html
     assert 'value="&quot;&lt;i&gt;"' in html
     assert '<option value="" selected>すべて</option>' in html  # the clerk filter left open
+
+
+def test_dp10_a_user_who_may_see_no_case_gets_an_empty_page_on_any_page(make_case) -> None:
+    """A panel member's account not yet linked to a committee member sees no case (its list is the
+    empty query): asking for a later page counts nothing and says so, instead of failing."""
+    make_case()
+    user = User.objects.create_user("member-unlinked")
+    StaffProfile.objects.create(user=user, role=Role.MEMBER)
+    client = Client()
+    client.force_login(user)
+    for page in (1, 2):
+        response = client.get("/desk/", {"page": page})
+        assert response.status_code == 200
+        assert response.context["rows"] == [] and "全0件" in response.content.decode()

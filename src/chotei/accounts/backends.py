@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ImproperlyConfigured
-from django.db import router
 
 from chotei.accounts.models import StaffProfile
 
@@ -36,7 +35,9 @@ def _user_sql() -> str:
     )
     # Table and column names come from the models; the id is a parameter.
     profiles = StaffProfile._meta.db_table
-    sql = f'SELECT u.*, {columns} FROM "{users}" u LEFT JOIN "{profiles}" p ON p."user_id" = u."id" WHERE u."id" = %s'  # noqa: S608
+    link = StaffProfile._meta.get_field("user").column
+    pk = get_user_model()._meta.pk.column
+    sql = f'SELECT u.*, {columns} FROM "{users}" u LEFT JOIN "{profiles}" p ON p."{link}" = u."{pk}" WHERE u."{pk}" = %s'  # noqa: S608
     return sql
 
 
@@ -49,7 +50,7 @@ def user_with_profile(user_id: Any) -> Any:
         values = [user.__dict__.pop(f"_profile_{name}") for name in names]
         profile = None
         if values[names.index("id")] is not None:
-            profile = StaffProfile.from_db(router.db_for_read(StaffProfile), names, values)
+            profile = StaffProfile.from_db(user._state.db, names, values)
             profile._state.fields_cache["user"] = user
         user._state.fields_cache["profile"] = profile
         return user

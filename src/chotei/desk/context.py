@@ -33,14 +33,14 @@ MENU = (
 LINKS = ("desk:case_list", "desk:case_new", "desk:logout")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)
 def _links(prefix: str) -> dict[str, str]:
     """The URLs the frame and the worklist link to, by name without its namespace. ``prefix`` (the
     script prefix reverse() writes in front) only keys the cache."""
     return {name.split(":")[1]: reverse(name) for name in LINKS}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _menu(prefix: str, nav: tuple[str, ...]) -> SafeString:
     """The menu's links for what ``nav`` allows; ``prefix`` as for ``_links``."""
     return mark_safe(  # noqa: S308 - labels and URLs are escaped

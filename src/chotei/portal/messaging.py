@@ -154,12 +154,15 @@ def staff_threads_read(actor: Any, case_id: int) -> dict[str, list[Message]]:
     threads = {side: list(thread(case_id, side)) for side in CaseParty.Side.values}
     ids = [m.pk for t in threads.values() for m in t]
     with transaction.atomic():
-        if ids:
-            audit_record(event_type=AuditEvent.Type.MESSAGE_READ, actor=actor, case_id=case_id, messages=ids)
+        # The case row first, as every other writer of the case takes it before the audit chain's
+        # lock; and a party's message written meanwhile then waits, so it is not left unread
+        # under a cleared flag.
+        Case.objects.filter(pk=case_id, unread_from_parties=True).update(unread_from_parties=False)
         Message.objects.filter(case_id=case_id, from_secretariat=False, read_at__isnull=True).update(
             read_at=clock.now()
         )
-        Case.objects.filter(pk=case_id).update(unread_from_parties=False)
+        if ids:
+            audit_record(event_type=AuditEvent.Type.MESSAGE_READ, actor=actor, case_id=case_id, messages=ids)
     return threads
 
 

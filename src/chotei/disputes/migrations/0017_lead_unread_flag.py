@@ -14,4 +14,12 @@ class Migration(migrations.Migration):
             name="unread_from_parties",
             field=models.BooleanField(default=False, verbose_name="当事者からの未読メッセージあり"),
         ),
+        migrations.AddIndex(
+            model_name="case",
+            index=models.Index(
+                condition=models.Q(("unread_from_parties", True)),
+                fields=["received_on", "id"],
+                name="case_unread_idx",
+            ),
+        ),
     ]

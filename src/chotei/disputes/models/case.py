@@ -132,6 +132,12 @@ class Case(models.Model):
                 fields=["respondent_name"], name="case_respondent_idx", opclasses=["varchar_pattern_ops"]
             ),
             models.Index(fields=["assigned_clerk", "received_on", "id"], name="case_clerk_idx"),
+            # The few cases with a party's unread message, newest first (the worklist's filter).
+            models.Index(
+                fields=["received_on", "id"],
+                condition=models.Q(unread_from_parties=True),
+                name="case_unread_idx",
+            ),
         ]
 
     def __str__(self) -> str:
