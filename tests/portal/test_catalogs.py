@@ -22,7 +22,8 @@ CATALOGS = ("en", "ja_Easy")
 
 
 def _po(path: Path) -> dict[object, str]:
-    """msgid (or (msgid, 0) for a plural) → msgstr, read from the .po as msgfmt reads it."""
+    """msgid (``context\x04msgid`` with a context; (msgid, 0) for a plural) → msgstr, read from the
+    .po as msgfmt reads it."""
     entries: dict[object, str] = {}
     current: dict[str, str] = {}
     key = ""
@@ -31,7 +32,8 @@ def _po(path: Path) -> dict[object, str]:
             continue
         if not line.strip():
             if current.get("msgid"):
-                msgid = current["msgid"]
+                # A context is stored before its msgid with EOT between, as msgfmt writes it.
+                msgid = "\x04".join(filter(None, (current.get("msgctxt"), current["msgid"])))
                 plural = "msgid_plural" in current
                 entries[(msgid, 0) if plural else msgid] = current["msgstr[0]" if plural else "msgstr"]
             current = {}

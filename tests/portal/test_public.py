@@ -51,6 +51,14 @@ def test_procedure_states_each_duration_and_that_it_is_free(client: Client) -> N
     assert "申請の費用はかかりません" in html
 
 
+def test_od03_the_review_step_is_named_as_a_step_not_as_the_state(client: Client) -> None:
+    """「審理」 names both a step of the procedure and a case's state; in English the step is
+    "Review", the state "Under review" (a translation context keeps them apart)."""
+    client.cookies[languages.COOKIE] = "en"
+    html = client.get("/about/procedure/").content.decode()
+    assert "<h2>4. Review</h2>" in html and "Under review" not in html
+
+
 def test_both_offices_with_hours_address_and_phone_and_dp07_routes(client: Client) -> None:
     html = client.get("/about/contact/").content.decode()
     for office in offices.OFFICE_CONTACTS:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chotei.rules import offices, screening
 from chotei.rules.articles import Article
@@ -100,7 +101,8 @@ PROCEDURE: tuple[ProcedureStep, ...] = (
         _days(CaseState.ACCEPTED),
     ),
     ProcedureStep(
-        _("審理"),
+        # The step's name, not the case state 「審理」 ("Under review") the same word names elsewhere.
+        pgettext_lazy("procedure step", "審理"),
         _("弁護士・医師などの紛争処理委員（3人以上）が書面で審理します。審理は非公開です。"),
         _days(CaseState.UNDER_REVIEW),
     ),
