@@ -249,7 +249,11 @@ def settle(connection: Any) -> None:
     the visibility map set by VACUUM (autovacuum does it after a bulk insert), without which no
     count can be read from an index alone and every plan is costed on a table just written."""
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        cursor.execute(settle_statement(connection.vendor))
+
+
+def settle_statement(vendor: str) -> str:
+    return "VACUUM ANALYZE" if vendor == "postgresql" else "ANALYZE"
 
 
 def filters(member_ids: list[int], today: dt.date) -> dict[str, Any]:
@@ -284,8 +288,7 @@ def run(n: int, repeat: int, vendor: str) -> None:
     today = timezone.localdate()
     started = time.perf_counter()
     member_ids = load(n, vendor, today)
-    settled = "VACUUM ANALYZE" if vendor == "postgresql" else "ANALYZE"
-    print(f"loaded {n:,} cases in {time.perf_counter() - started:.1f} s (+{settled})")
+    print(f"loaded {n:,} cases in {time.perf_counter() - started:.1f} s (+{settle_statement(vendor)})")
     measure(bench_user(), member_ids, repeat, today, f"{vendor}, {n:,} cases")
 
 

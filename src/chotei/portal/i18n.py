@@ -48,10 +48,13 @@ def cite(article: Article) -> str:
     return text
 
 
-def refusal(exc: RuleViolation, label: str = "") -> str:
+def refusal(exc: Exception, label: str = "") -> str:
     """A rule's refusal as the party reads it, in the chosen language with its article. A message
     that carries the party's own values has no translation; the other languages then name the
-    field to check instead of showing Japanese."""
+    field to check instead of showing Japanese. Any other refusal (access, a stale version) says
+    its own words."""
+    if not isinstance(exc, RuleViolation):
+        return str(exc)
     language = get_language() or "ja"
     message = gettext(exc.message)
     article = cite(exc.article)

@@ -19,40 +19,34 @@ from chotei.portal import languages
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 
-PAGES: dict[int, tuple[str, str]] = {
-    403: (
-        "権限がありません",
-        "このページを表示する権限がないか、画面の有効期限が切れています。ページを読み込み直してから、もう一度操作してください。",
-    ),
+# The desk's pages are always Japanese (PortalLanguageMiddleware), so the two share the msgids
+# they word alike; the portal's say where a party goes next (the top page, my page), not the
+# desk's case list.
+_EXPIRED = gettext_lazy(
+    "このページを表示する権限がないか、画面の有効期限が切れています。ページを読み込み直してから、もう一度操作してください。"
+)
+_NOT_FOUND = gettext_lazy("ページが見つかりません")
+_NOT_ALLOWED = (
+    gettext_lazy("この操作はできません"),
+    gettext_lazy("このアドレスではその操作を受け付けていません。画面のボタンやリンクから操作してください。"),
+)
+PAGES: dict[int, tuple[str | StrPromise, str | StrPromise]] = {
+    403: ("権限がありません", _EXPIRED),
     404: (
-        "ページが見つかりません",
+        _NOT_FOUND,
         "お探しのページは見つかりませんでした。アドレスを確認するか、事案一覧から探してください。",
     ),
-    405: (
-        "この操作はできません",
-        "このアドレスではその操作を受け付けていません。画面のボタンやリンクから操作してください。",
-    ),
+    405: _NOT_ALLOWED,
 }
-# The portal's say where a party goes next (the top page, my page), not the desk's case list.
-PORTAL_PAGES: dict[int, tuple[StrPromise, StrPromise]] = {
-    403: (
-        gettext_lazy("このページは表示できません"),
-        gettext_lazy(
-            "このページを表示する権限がないか、画面の有効期限が切れています。ページを読み込み直してから、もう一度操作してください。"
-        ),
-    ),
+PORTAL_PAGES: dict[int, tuple[str | StrPromise, str | StrPromise]] = {
+    403: (gettext_lazy("このページは表示できません"), _EXPIRED),
     404: (
-        gettext_lazy("ページが見つかりません"),
+        _NOT_FOUND,
         gettext_lazy(
             "お探しのページは見つかりませんでした。アドレスを確認するか、トップページやマイページから探してください。"
         ),
     ),
-    405: (
-        gettext_lazy("この操作はできません"),
-        gettext_lazy(
-            "このアドレスではその操作を受け付けていません。画面のボタンやリンクから操作してください。"
-        ),
-    ),
+    405: _NOT_ALLOWED,
 }
 
 

@@ -149,7 +149,6 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key)
 
 
-@register.filter
 def chosen(bound: BoundField) -> set[str]:
     """The field's submitted value(s) as the strings its choices are compared with (as Django's
     widgets compare them)."""

@@ -52,7 +52,7 @@ def amend(request: HttpRequest, case_id: int) -> HttpResponse:
             matters_sought=form.cleaned_data["matters_sought"],
         )
     except (RuleViolation, Conflict, NotPermitted) as exc:
-        error = i18n.refusal(exc) if isinstance(exc, RuleViolation) else str(exc)
+        error = i18n.refusal(exc)
         return render(request, "portal/amend.html", {**context, "error": error}, status=409)
     messages.success(request, gettext("求める事項を変更しました。相手方にもお知らせします。"))
     return redirect("portal:case", case.pk)

@@ -131,7 +131,7 @@ def apply_submit(request: HttpRequest, draft_id: int) -> HttpResponse:
         return _review(request, draft, problems, 422)
     except (NameMatchToConfirm, RuleViolation, NotPermitted) as exc:
         field = getattr(exc, "field", "") or ""
-        text = refusal(exc, application.field_label(field)) if isinstance(exc, RuleViolation) else str(exc)
+        text = refusal(exc, application.field_label(field))
         return _review(request, draft, [(text, application.FIELD_STEP.get(field, "others"))], 422)
     messages.success(
         request,

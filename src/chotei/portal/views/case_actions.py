@@ -131,7 +131,7 @@ def withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
                 actor=acting(request.user), case_id=case.pk, version=int(request.POST.get("version", "0"))
             )
         except (RuleViolation, Conflict, NotPermitted) as exc:
-            error = refusal(exc) if isinstance(exc, RuleViolation) else str(exc)
+            error = refusal(exc)
             return render(request, "portal/withdraw.html", {"case": case, "error": error}, status=409)
         messages.success(request, gettext("申請を取り下げました。相手方にもお知らせします。"))
         return redirect("portal:case", case.pk)
